@@ -1,0 +1,69 @@
+package io.integrityagent.capture;
+
+/**
+ * What the agent knows about one statement: its SQL, the values bound to it and the entries of its batch.
+ * A statement is used by one thread at a time (JDBC's contract), so this class is not synchronized.
+ */
+public final class StatementCapture {
+
+    private String sql;
+    private BoundParameters parameters;
+    private BatchEntries batch;
+
+    /** Called with the SQL given to {@code Connection.prepareStatement} or {@code prepareCall}. */
+    public void prepared(String sql) {
+        this.sql = sql;
+    }
+
+    /** The prepared SQL, or null for a plain statement (whose SQL comes with each execute call). */
+    public String sql() {
+        return sql;
+    }
+
+    /** The values bound so far, created on the first bind. */
+    public BoundParameters parameters() {
+        if (parameters == null) {
+            parameters = new BoundParameters();
+        }
+        return parameters;
+    }
+
+    public void clearParameters() {
+        if (parameters != null) {
+            parameters.clear();
+        }
+    }
+
+    /** A copy of the values bound now, for a report. */
+    public ParameterValues parameterSnapshot() {
+        return parameters == null ? ParameterValues.NONE : parameters.snapshot();
+    }
+
+    /** {@code PreparedStatement.addBatch()}: the current values become one batch entry. */
+    public void addBatch() {
+        batch().add(parameterSnapshot());
+    }
+
+    /** {@code Statement.addBatch(String)}. */
+    public void addBatch(String batchSql) {
+        batch().add(batchSql);
+    }
+
+    public void clearBatch() {
+        batch = null;
+    }
+
+    /** Hands the batch over to a report and starts an empty one, as JDBC does after executeBatch. */
+    public BatchEntries detachBatch() {
+        BatchEntries detached = batch;
+        batch = null;
+        return detached;
+    }
+
+    private BatchEntries batch() {
+        if (batch == null) {
+            batch = new BatchEntries();
+        }
+        return batch;
+    }
+}
