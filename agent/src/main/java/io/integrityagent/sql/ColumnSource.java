@@ -1,0 +1,95 @@
+package io.integrityagent.sql;
+
+/**
+ * Where the value of one column came from in a DML statement: a {@code ?} bind marker, a literal written in the SQL,
+ * or an expression that is neither.
+ */
+public final class ColumnSource {
+
+    /** What the column is doing in the statement. */
+    public enum Role {
+        /** An INSERT or MERGE value, or an UPDATE SET assignment. */
+        VALUE,
+        /** A {@code column = value} equality at the top level of a WHERE clause. */
+        WHERE
+    }
+
+    private final String column;
+    private final Role role;
+    private final int row;
+    private final int parameterIndex;
+    private final String literal;
+    private final int literalStart;
+    private final int literalEnd;
+
+    private ColumnSource(String column, Role role, int row, int parameterIndex, String literal, int literalStart,
+            int literalEnd) {
+        this.column = column;
+        this.role = role;
+        this.row = row;
+        this.parameterIndex = parameterIndex;
+        this.literal = literal;
+        this.literalStart = literalStart;
+        this.literalEnd = literalEnd;
+    }
+
+    static ColumnSource parameter(String column, Role role, int row, int parameterIndex) {
+        return new ColumnSource(column, role, row, parameterIndex, null, -1, -1);
+    }
+
+    static ColumnSource literal(String column, Role role, int row, String literal, int start, int end) {
+        return new ColumnSource(column, role, row, 0, literal, start, end);
+    }
+
+    static ColumnSource expression(String column, Role role, int row) {
+        return new ColumnSource(column, role, row, 0, null, -1, -1);
+    }
+
+    /** The column name, unquoted and without a table qualifier, in the case it was written. */
+    public String column() {
+        return column;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The 0-based row of a multi-row {@code INSERT ... VALUES}; 0 for everything else. */
+    public int row() {
+        return row;
+    }
+
+    /** The 1-based index of the bind marker that is the whole value, or 0 when the value is not one marker. */
+    public int parameterIndex() {
+        return parameterIndex;
+    }
+
+    /** The literal exactly as written (quotes included) when the value is one literal, otherwise null. */
+    public String literal() {
+        return literal;
+    }
+
+    /** Offset of the literal's first character in the SQL text, or -1 when the value is not a literal. */
+    public int literalStart() {
+        return literalStart;
+    }
+
+    /** Offset just past the literal's last character in the SQL text, or -1 when the value is not a literal. */
+    public int literalEnd() {
+        return literalEnd;
+    }
+
+    public boolean isParameter() {
+        return parameterIndex > 0;
+    }
+
+    public boolean isLiteral() {
+        return literal != null;
+    }
+
+    @Override
+    public String toString() {
+        String value = isParameter() ? "?" + parameterIndex : isLiteral() ? literal : "<expression>";
+        return column + "=" + value + " (" + role + (row > 0 ? " row " + row : "") + ")";
+    }
+}

@@ -1,0 +1,33 @@
+package io.integrityagent.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The statement being read: its tokens up to the end of the first statement, and what has been found so far. */
+final class StatementDraft {
+
+    final Tokens tokens;
+    /** The index of the first token past the statement (its semicolon, or the end of the text). */
+    final int end;
+    final ValueClassifier values;
+    private String table;
+    private final List<ColumnSource> sources = new ArrayList<>();
+
+    StatementDraft(Tokens tokens, int end) {
+        this.tokens = tokens;
+        this.end = end;
+        this.values = new ValueClassifier(tokens);
+    }
+
+    void table(String name) {
+        table = name;
+    }
+
+    void add(ColumnSource source) {
+        sources.add(source);
+    }
+
+    SqlShape toShape(String operation) {
+        return new SqlShape(operation, table, sources, tokens.markerCount());
+    }
+}

@@ -1,0 +1,80 @@
+package io.integrityagent.sql;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the {@code column = ?} and {@code column = literal} equalities that a WHERE clause ANDs together at its
+ * top level. A top-level OR makes no single equality binding, so such a clause yields nothing.
+ */
+final class WhereReader {
+
+    private static final Set<String> CLAUSE_END = new HashSet<>(Arrays.asList("ORDER", "GROUP", "HAVING", "WINDOW",
+            "LIMIT", "OFFSET", "FETCH", "FOR", "RETURNING", "UNION", "EXCEPT", "INTERSECT", "OPTION"));
+
+    private final StatementDraft draft;
+    private final Tokens tokens;
+
+    WhereReader(StatementDraft draft) {
+        this.draft = draft;
+        this.tokens = draft.tokens;
+    }
+
+    /** Reads the conditions that follow the WHERE keyword at {@code from}. */
+    void read(int from) {
+        int clauseEnd = tokens.findKeyword(from, draft.end, CLAUSE_END);
+        int to = clauseEnd < 0 ? draft.end : clauseEnd;
+        List<Span> conjuncts = new ArrayList<>();
+        int conjunctStart = from;
+        boolean insideBetween = false;
+        for (int i = from; i < to; i = tokens.skip(i)) {
+            if (tokens.isKeyword(i, "OR")) {
+                return;
+            }
+            if (tokens.isKeyword(i, "BETWEEN")) {
+                insideBetween = true;
+            } else if (tokens.isKeyword(i, "AND")) {
+                if (insideBetween) {
+                    insideBetween = false;
+                } else {
+                    conjuncts.add(new Span(conjunctStart, i));
+                    conjunctStart = i + 1;
+                }
+            }
+        }
+        conjuncts.add(new Span(conjunctStart, to));
+        for (Span conjunct : conjuncts) {
+            readEquality(conjunct.from, conjunct.to);
+        }
+    }
+
+    /** Maps {@code name = value} or {@code value = name} when the value is exactly one marker or literal. */
+    private void readEquality(int from, int to) {
+        while (tokens.isGroup(from, to)) {
+            from++;
+            to--;
+        }
+        int equals = tokens.findSymbol(from, to, "=");
+        if (equals < 0) {
+            return;
+        }
+        if (tokens.isQualifiedName(from, equals) && addIfBound(tokens.get(equals - 1).text, equals + 1, to)) {
+            return;
+        }
+        if (tokens.isQualifiedName(equals + 1, to)) {
+            addIfBound(tokens.get(to - 1).text, from, equals);
+        }
+    }
+
+    private boolean addIfBound(String column, int valueFrom, int valueTo) {
+        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column, ColumnSource.Role.WHERE, 0);
+        if (source.isParameter() || source.isLiteral()) {
+            draft.add(source);
+            return true;
+        }
+        return false;
+    }
+}
