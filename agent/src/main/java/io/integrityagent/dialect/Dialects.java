@@ -1,0 +1,26 @@
+package io.integrityagent.dialect;
+
+import io.integrityagent.recognition.DatabaseSystem;
+import io.integrityagent.recognition.Dialect;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The dialect of each database; databases without one of their own get the SQLSTATE-only fallback. */
+public final class Dialects {
+
+    private static final Map<DatabaseSystem, Dialect> BY_SYSTEM = new EnumMap<>(DatabaseSystem.class);
+
+    static {
+        for (DatabaseSystem system : DatabaseSystem.values()) {
+            BY_SYSTEM.put(system, new SqlStateDialect(system));
+        }
+        BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
+    }
+
+    private Dialects() {
+    }
+
+    public static Dialect of(DatabaseSystem system) {
+        return BY_SYSTEM.get(system);
+    }
+}

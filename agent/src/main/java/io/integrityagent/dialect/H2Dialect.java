@@ -1,0 +1,164 @@
+package io.integrityagent.dialect;
+
+import io.integrityagent.recognition.DatabaseSystem;
+import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.recognition.ViolationKind;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * H2 1.4 and 2.x. Its messages name the index or constraint, the table, the columns and a row, but: a unique
+ * violation shows the row that already exists (not the one sent), 2.x names the backing index and only 2.5
+ * adds the constraint, and a 2.x CHECK message leaves the condition out. H2 uses 23506 for a missing parent
+ * row and 23503 for a parent row that is still referenced.
+ */
+public final class H2Dialect extends SqlStateDialect {
+
+    private static final Pattern PRIMARY_KEY = Pattern.compile(
+            "\"(?:(?<constraint>[^ \"]+) )?PRIMARY KEY ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)(?<row>[^\"]*)\"");
+    private static final Pattern UNIQUE_INDEX = Pattern.compile(
+            "\"(?:(?<constraint>[^ \"]+) INDEX )?(?<index>[^ \"]+) ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)"
+                    + " VALUES (?<vals>[^\"]*)\"");
+    private static final Pattern NOT_NULL = Pattern.compile("NULL not allowed for column \"(?<column>[^\"]+)\"");
+    private static final Pattern FOREIGN_KEY = Pattern.compile(
+            "\"(?<constraint>[^:\"]+): (?<table>[^ ]+) FOREIGN KEY\\((?<cols>[^)]*)\\) REFERENCES"
+                    + " (?<reftable>[^(]+)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
+    private static final Pattern CHECK = Pattern.compile(
+            "Check constraint violation: \"(?:(?<constraint>[^:\"]+): )?(?<expr>[^\"]*)\"");
+    private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
+    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
+
+    public H2Dialect() {
+        super(DatabaseSystem.H2);
+    }
+
+    @Override
+    public void describe(SQLException e, ViolationFacts facts) {
+        String text = withoutStatement(e.getMessage());
+        facts.message(text);
+        switch (facts.kind()) {
+            case UNIQUE:
+                describeUnique(text, facts);
+                break;
+            case NOT_NULL:
+                Matcher notNull = NOT_NULL.matcher(text);
+                if (notNull.find()) {
+                    facts.column(notNull.group("column"));
+                }
+                break;
+            case FOREIGN_KEY:
+                describeForeignKey(text, facts, "23503".equals(e.getSQLState()));
+                break;
+            case CHECK:
+                Matcher check = CHECK.matcher(text);
+                if (check.find()) {
+                    facts.constraint(check.group("constraint"));
+                    String expression = check.group("expr").trim();
+                    facts.checkExpression(expression.isEmpty() ? null : expression);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** H2 folds unquoted identifiers to upper case; a quoted lower-case name is taken for an unquoted one. */
+    @Override
+    public String canonicalName(String identifier) {
+        return identifier != null && REGULAR_IDENTIFIER.matcher(identifier).matches()
+                ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    @Override
+    public String upsertAdvice(String table, List<String> keyColumns) {
+        String key = keyColumns.isEmpty() ? "" : " KEY (" + String.join(", ", keyColumns) + ")";
+        return "use H2's MERGE INTO " + nameOr(table) + " (…)" + key + " VALUES (…) to update the existing row"
+                + " instead";
+    }
+
+    private static void describeUnique(String text, ViolationFacts facts) {
+        Matcher primaryKey = PRIMARY_KEY.matcher(text);
+        if (primaryKey.find()) {
+            facts.constraint(unqualified(primaryKey.group("constraint")));
+            facts.table(unqualified(primaryKey.group("table")));
+            addColumns(primaryKey.group("cols"), facts);
+            // The message goes on to show the whole existing row: other people's data, never repeated.
+            facts.message(text.substring(0, primaryKey.start("row")) + text.substring(primaryKey.end("row")));
+            return;
+        }
+        Matcher index = UNIQUE_INDEX.matcher(text);
+        if (index.find()) {
+            String constraint = index.group("constraint");
+            facts.constraint(unqualified(constraint != null ? constraint : index.group("index")));
+            facts.table(unqualified(index.group("table")));
+            addColumns(index.group("cols"), facts);
+            String values = index.group("vals").trim();
+            // 2.x prints the key values, ( /* 1 */ 'a' ); 1.4 prints a row number, which is not a value.
+            if (values.startsWith("(")) {
+                List<String> literals = ValueLists.split(VALUE_COMMENT.matcher(
+                        values.substring(1, values.length() - 1)).replaceAll(""));
+                pairValues(facts.columns(), literals, facts);
+            }
+        }
+    }
+
+    private static void describeForeignKey(String text, ViolationFacts facts, boolean parentSide) {
+        facts.parentSide(parentSide);
+        Matcher fk = FOREIGN_KEY.matcher(text);
+        if (!fk.find()) {
+            return;
+        }
+        facts.constraint(fk.group("constraint"));
+        facts.table(unqualified(fk.group("table")));
+        addColumns(fk.group("cols"), facts);
+        facts.referencedTable(unqualified(fk.group("reftable")));
+        for (String column : fk.group("refcols").split(",")) {
+            facts.referencedColumn(column.trim());
+        }
+        // The value is the key that was looked for: the child's value, or the parent's key when deleting it.
+        List<String> keyColumns = parentSide ? facts.referencedColumns() : facts.columns();
+        pairValues(keyColumns, ValueLists.split(fk.group("vals")), facts);
+    }
+
+    private static void addColumns(String columnList, ViolationFacts facts) {
+        for (String column : columnList.split(",")) {
+            String name = SORT_ORDER.matcher(column.trim()).replaceFirst("");
+            if (!name.isEmpty()) {
+                facts.column(name);
+            }
+        }
+    }
+
+    private static void pairValues(List<String> columns, List<String> values, ViolationFacts facts) {
+        if (columns.size() == values.size()) {
+            for (int i = 0; i < columns.size(); i++) {
+                facts.reportedValue(columns.get(i), values.get(i));
+            }
+        }
+    }
+
+    /** H2 appends "; SQL statement:" and the SQL with its literals; the agent shows the SQL on its own. */
+    private static String withoutStatement(String message) {
+        if (message == null) {
+            return "";
+        }
+        int statement = message.indexOf("; SQL statement:");
+        return statement >= 0 ? message.substring(0, statement) : message;
+    }
+
+    private static String unqualified(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.trim();
+        return trimmed.substring(trimmed.lastIndexOf('.') + 1);
+    }
+
+    private static String nameOr(String table) {
+        return table == null ? "the table" : table;
+    }
+}

@@ -1,0 +1,80 @@
+package io.integrityagent.recognition;
+
+/**
+ * The databases the agent tells apart, named by their OpenTelemetry {@code db.system.name} values and
+ * recognised by the package of their JDBC driver's classes.
+ */
+public enum DatabaseSystem {
+    H2("h2database", "H2", "org.h2."),
+    POSTGRESQL("postgresql", "PostgreSQL", "org.postgresql."),
+    MARIADB("mariadb", "MariaDB", "org.mariadb."),
+    MYSQL("mysql", "MySQL", "com.mysql."),
+    SQLITE("sqlite", "SQLite", "org.sqlite."),
+    HSQLDB("hsqldb", "HSQLDB", "org.hsqldb."),
+    DERBY("derby", "Derby", "org.apache.derby."),
+    ORACLE("oracle.db", "Oracle", "oracle.jdbc."),
+    SQL_SERVER("microsoft.sql_server", "SQL Server", "com.microsoft.sqlserver."),
+    DB2("ibm.db2", "Db2", "com.ibm.db2."),
+    OTHER("other_sql", "the database", null);
+
+    private final String systemName;
+    private final String displayName;
+    private final String driverPackage;
+
+    DatabaseSystem(String systemName, String displayName, String driverPackage) {
+        this.systemName = systemName;
+        this.displayName = displayName;
+        this.driverPackage = driverPackage;
+    }
+
+    /** The OpenTelemetry {@code db.system.name} value. */
+    public String systemName() {
+        return systemName;
+    }
+
+    /** How explanations name the database. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The database whose driver defines {@code className}, or null. */
+    public static DatabaseSystem ofDriverClass(String className) {
+        if (className == null) {
+            return null;
+        }
+        for (DatabaseSystem system : values()) {
+            if (system.driverPackage != null && className.startsWith(system.driverPackage)) {
+                return system;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Which database reported a failure: judged by the statement's class, then by the classes of the
+     * exceptions in the chain and the driver frames that threw them (MySQL and MariaDB throw plain
+     * {@code java.sql} exceptions, so only their stack frames tell).
+     */
+    public static DatabaseSystem detect(String statementClass, Iterable<? extends Throwable> chain) {
+        DatabaseSystem byStatement = ofDriverClass(statementClass);
+        if (byStatement != null) {
+            return byStatement;
+        }
+        for (Throwable t : chain) {
+            DatabaseSystem byException = ofDriverClass(t.getClass().getName());
+            if (byException != null) {
+                return byException;
+            }
+        }
+        for (Throwable t : chain) {
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 16); i++) {
+                DatabaseSystem byFrame = ofDriverClass(frames[i].getClassName());
+                if (byFrame != null) {
+                    return byFrame;
+                }
+            }
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,77 @@
+package io.integrityagent.recognition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the database itself said about one violation: filled from the exception by the recogniser (kind,
+ * SQLSTATE, vendor code) and by the database's dialect (constraint, table, columns, values). Every field the
+ * database did not state stays null or empty; nothing here is guessed.
+ */
+public final class ViolationFacts {
+
+    private final ViolationKind kind;
+    private final String sqlState;
+    private final int vendorCode;
+    private String message;
+    private String constraint;
+    private String table;
+    private final List<String> columns = new ArrayList<>();
+    private final Map<String, String> reportedValues = new LinkedHashMap<>();
+    private String referencedTable;
+    private final List<String> referencedColumns = new ArrayList<>();
+    private boolean parentSide;
+    private String checkExpression;
+
+    public ViolationFacts(ViolationKind kind, String sqlState, int vendorCode, String message) {
+        this.kind = kind;
+        this.sqlState = sqlState;
+        this.vendorCode = vendorCode;
+        this.message = message;
+    }
+
+    public ViolationKind kind() { return kind; }
+    public String sqlState() { return sqlState; }
+    public int vendorCode() { return vendorCode; }
+
+    /** The database's message as the agent will repeat it (before masking). */
+    public String message() { return message; }
+    public void message(String text) { message = text; }
+
+    public String constraint() { return constraint; }
+    public void constraint(String name) { constraint = name; }
+
+    /**
+     * The table the constraint belongs to: for a foreign key, the referencing (child) table; for the others,
+     * the table written to.
+     */
+    public String table() { return table; }
+    public void table(String name) { table = name; }
+
+    /** The constrained columns: unique key, NOT NULL column, foreign-key columns in the referencing table. */
+    public List<String> columns() { return columns; }
+    public void column(String name) { columns.add(name); }
+
+    /** Values the database printed, by column, as it printed them (strings keep their quotes). */
+    public Map<String, String> reportedValues() { return reportedValues; }
+    public void reportedValue(String column, String value) { reportedValues.put(column, value); }
+
+    public String referencedTable() { return referencedTable; }
+    public void referencedTable(String name) { referencedTable = name; }
+
+    public List<String> referencedColumns() { return referencedColumns; }
+    public void referencedColumn(String name) { referencedColumns.add(name); }
+
+    /**
+     * True when a foreign key refused a change to the referenced (parent) row, because rows still refer to
+     * it; false when it refused a referencing (child) row whose parent does not exist.
+     */
+    public boolean parentSide() { return parentSide; }
+    public void parentSide(boolean value) { parentSide = value; }
+
+    /** The condition of a failed CHECK constraint, when the database states it. */
+    public String checkExpression() { return checkExpression; }
+    public void checkExpression(String expression) { checkExpression = expression; }
+}

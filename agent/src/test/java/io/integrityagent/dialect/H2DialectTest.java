@@ -1,0 +1,120 @@
+package io.integrityagent.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.recognition.ViolationKind;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Messages as H2 2.5.252 (checked on this machine), 2.3.232 and 1.4.200 write them. */
+class H2DialectTest {
+
+    private final H2Dialect dialect = new H2Dialect();
+
+    @Test
+    void uniqueConstraintOf25NamesConstraintTableColumnAndKeyValue() {
+        ViolationFacts facts = describe("23505", "Unique index or primary key violation: \"PUBLIC.UQ_USERS_EMAIL"
+                + " INDEX PUBLIC.UQ_USERS_EMAIL_INDEX_4 ON PUBLIC.USERS(EMAIL NULLS FIRST) VALUES"
+                + " ( /* 1 */ 'ada@example.com' )\"; SQL statement:\nINSERT INTO users VALUES (2) [23505-252]");
+        assertEquals(ViolationKind.UNIQUE, facts.kind());
+        assertEquals("UQ_USERS_EMAIL", facts.constraint());
+        assertEquals("USERS", facts.table());
+        assertEquals(List.of("EMAIL"), facts.columns());
+        assertEquals(Map.of("EMAIL", "'ada@example.com'"), facts.reportedValues());
+        assertFalse(facts.message().contains("SQL statement"), facts.message());
+    }
+
+    @Test
+    void uniqueIndexOf23IsNamedByTheIndexAndCompositeValuesArePaired() {
+        ViolationFacts facts = describe("23505", "Unique index or primary key violation: \"PUBLIC.UQ_COMP_INDEX_2"
+                + " ON PUBLIC.COMP(A NULLS FIRST, B NULLS FIRST) VALUES ( /* 3 */ 1, 'a, b' )\"");
+        assertEquals("UQ_COMP_INDEX_2", facts.constraint());
+        assertEquals(List.of("A", "B"), facts.columns());
+        assertEquals(Map.of("A", "1", "B", "'a, b'"), facts.reportedValues());
+    }
+
+    @Test
+    void uniqueIndexOf14ShowsARowNumberWhichIsNotTakenAsAValue() {
+        ViolationFacts facts = describe("23505", "Unique index or primary key violation:"
+                + " \"PUBLIC.UQ_PARENT_CODE_INDEX_8 ON PUBLIC.PARENT(CODE) VALUES 7\"");
+        assertEquals(List.of("CODE"), facts.columns());
+        assertTrue(facts.reportedValues().isEmpty());
+    }
+
+    @Test
+    void primaryKeyMessageLosesTheExistingRowBeforeItIsRepeated() {
+        ViolationFacts facts = describe("23505", "Unique index or primary key violation: \"PUBLIC.CONSTRAINT_4"
+                + " PRIMARY KEY ON PUBLIC.USERS(ID) ( /* key:1 */ 1, 'Ada', 'ada@example.com', 36, 'pw')\";"
+                + " SQL statement:\nINSERT INTO users VALUES (1) [23505-252]");
+        assertEquals("CONSTRAINT_4", facts.constraint());
+        assertEquals("USERS", facts.table());
+        assertEquals(List.of("ID"), facts.columns());
+        assertEquals("Unique index or primary key violation: \"PUBLIC.CONSTRAINT_4 PRIMARY KEY ON"
+                + " PUBLIC.USERS(ID)\"", facts.message());
+    }
+
+    @Test
+    void primaryKeyOf14WithoutConstraintName() {
+        ViolationFacts facts = describe("23505", "Unique index or primary key violation:"
+                + " \"PRIMARY KEY ON PUBLIC.PARENT(ID) [1, 'A', 'n1', 5]\"");
+        assertNull(facts.constraint());
+        assertEquals("PARENT", facts.table());
+        assertFalse(facts.message().contains("'n1'"));
+    }
+
+    @Test
+    void missingParentIsAChildSideForeignKeyWithTheValueSent() {
+        ViolationFacts facts = describe("23506", "Referential integrity constraint violation: \"FK_ORDERS_CUSTOMER:"
+                + " PUBLIC.ORDERS FOREIGN KEY(CUSTOMER_ID) REFERENCES PUBLIC.CUSTOMERS(ID) (42)\"");
+        assertEquals(ViolationKind.FOREIGN_KEY, facts.kind());
+        assertFalse(facts.parentSide());
+        assertEquals("FK_ORDERS_CUSTOMER", facts.constraint());
+        assertEquals("ORDERS", facts.table());
+        assertEquals(List.of("CUSTOMER_ID"), facts.columns());
+        assertEquals("CUSTOMERS", facts.referencedTable());
+        assertEquals(List.of("ID"), facts.referencedColumns());
+        assertEquals(Map.of("CUSTOMER_ID", "42"), facts.reportedValues());
+    }
+
+    @Test
+    void referencedParentIsAParentSideForeignKeyWithTheParentKey() {
+        ViolationFacts facts = describe("23503", "Referential integrity constraint violation: \"FK_ORDERS_CUSTOMER:"
+                + " PUBLIC.ORDERS FOREIGN KEY(CUSTOMER_ID) REFERENCES PUBLIC.CUSTOMERS(ID) (1)\"");
+        assertTrue(facts.parentSide());
+        assertEquals(Map.of("ID", "1"), facts.reportedValues());
+    }
+
+    @Test
+    void notNullNamesTheColumn() {
+        ViolationFacts facts = describe("23502", "NULL not allowed for column \"NAME\"; SQL statement:\nx [23502-252]");
+        assertEquals(ViolationKind.NOT_NULL, facts.kind());
+        assertEquals(List.of("NAME"), facts.columns());
+    }
+
+    @Test
+    void checkOf2xHasNoConditionAnd14HasOne() {
+        ViolationFacts v2 = describe("23513", "Check constraint violation: \"CK_USERS_AGE: \"");
+        assertEquals(ViolationKind.CHECK, v2.kind());
+        assertEquals("CK_USERS_AGE", v2.constraint());
+        assertNull(v2.checkExpression());
+        ViolationFacts v14 = describe("23513", "Check constraint violation: \"CK_PARENT_QTY: (QTY > 0)\"");
+        assertEquals("(QTY > 0)", v14.checkExpression());
+        ViolationFacts unnamed = describe("23513", "Check constraint violation: \"(QTY > 0)\"");
+        assertNull(unnamed.constraint());
+        assertEquals("(QTY > 0)", unnamed.checkExpression());
+    }
+
+    private ViolationFacts describe(String state, String message) {
+        SQLIntegrityConstraintViolationException e = new SQLIntegrityConstraintViolationException(message, state,
+                Integer.parseInt(state));
+        ViolationFacts facts = new ViolationFacts(dialect.classify(e), state, e.getErrorCode(), e.getMessage());
+        dialect.describe(e, facts);
+        return facts;
+    }
+}
