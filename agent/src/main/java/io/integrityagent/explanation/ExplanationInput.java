@@ -1,0 +1,35 @@
+package io.integrityagent.explanation;
+
+import io.integrityagent.recognition.Dialect;
+import io.integrityagent.recognition.ViolationFacts;
+import java.util.List;
+import java.util.Map;
+
+/** Everything an explanation may name, already masked: the facts, the statement and the values sent. */
+public final class ExplanationInput {
+
+    final ViolationFacts facts;
+    final Dialect dialect;
+    final String operation;
+    final String table;
+    final List<String> columns;
+    final Map<String, String> values;
+    final List<String> omittedColumns;
+
+    /**
+     * @param table          the table the statement changed (for a parent-side foreign key, the parent)
+     * @param columns        the constrained columns, or null when unknown
+     * @param values         column → rendered value sent (masked where sensitive)
+     * @param omittedColumns constrained columns an INSERT with a column list did not name
+     */
+    public ExplanationInput(ViolationFacts facts, Dialect dialect, String operation, String table,
+                            List<String> columns, Map<String, String> values, List<String> omittedColumns) {
+        this.facts = facts;
+        this.dialect = dialect;
+        this.operation = operation;
+        this.table = table;
+        this.columns = columns;
+        this.values = values;
+        this.omittedColumns = omittedColumns;
+    }
+}

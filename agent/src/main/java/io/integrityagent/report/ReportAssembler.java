@@ -1,0 +1,316 @@
+package io.integrityagent.report;
+
+import io.integrityagent.capture.BatchEntries;
+import io.integrityagent.capture.FailedExecution;
+import io.integrityagent.capture.ParameterValues;
+import io.integrityagent.explanation.Explainer;
+import io.integrityagent.explanation.ExplanationInput;
+import io.integrityagent.recognition.Dialect;
+import io.integrityagent.recognition.RecognizedViolation;
+import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.recognition.ViolationRecognizer;
+import io.integrityagent.sql.ColumnSource;
+import io.integrityagent.sql.SqlShape;
+import io.integrityagent.sql.SqlStatementParser;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the report of one violation: what the database said (through its dialect), paired with what the
+ * application sent (the SQL, mapped column by column to bind parameters and literals), masked, and explained.
+ */
+public final class ReportAssembler {
+
+    private final ValueRenderer renderer;
+    private final Redactor redactor;
+    private final boolean parametersCaptured;
+
+    public ReportAssembler(ValueRenderer renderer, Redactor redactor, boolean parametersCaptured) {
+        this.renderer = renderer;
+        this.redactor = redactor;
+        this.parametersCaptured = parametersCaptured;
+    }
+
+    /**
+     * @param ordinal which violation of this failure it is (0 for the first): a batch with several failed
+     *                entries chains one exception per entry
+     */
+    public ViolationReport assemble(FailedExecution failure, RecognizedViolation violation, int ordinal,
+                                    Dialect dialect, String callSite) {
+        SQLException e = violation.exception();
+        ViolationFacts facts = new ViolationFacts(violation.kind(), e.getSQLState(), e.getErrorCode(),
+                e.getMessage());
+        dialect.describe(e, facts);
+
+        Integer batchIndex = null;
+        String sql = failure.sql();
+        ParameterValues parameters = failure.parameters();
+        if (failure.isBatch()) {
+            BatchEntries entries = failure.batchEntries();
+            batchIndex = failedEntry(violation, ordinal, dialect, entries == null ? -1 : entries.count());
+            parameters = batchIndex == null || entries == null ? null : entries.parameters(batchIndex);
+            String entrySql = batchIndex == null || entries == null ? null : entries.sql(batchIndex);
+            sql = entrySql != null ? entrySql : sql;
+        }
+        SqlShape shape = SqlStatementParser.parse(sql);
+        SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
+
+        String table = facts.parentSide() && facts.referencedTable() != null ? facts.referencedTable()
+                : facts.table() != null ? facts.table() : dialect.canonicalName(shape.table());
+        List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
+                ? facts.referencedColumns() : facts.columns();
+
+        Secrets secrets = new Secrets();
+        Map<String, Object> rawValues = columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> value : rawValues.entrySet()) {
+            values.put(value.getKey(), secrets.renderFor(value.getKey(), value.getValue()));
+        }
+        for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
+            if (redactor.isSensitive(reported.getKey())) {
+                secrets.add(unquoted(reported.getValue()));
+            }
+        }
+        Set<Integer> maskedParameters = sensitiveParameters(shape, parameters, sql, secrets);
+        String shownSql = secrets.maskAll(maskSensitiveLiterals(sql, shape, secrets));
+
+        ExplanationInput input = new ExplanationInput(facts, dialect, shape.operation(), table,
+                columns.isEmpty() ? null : columns, values, sent.omittedFromInsert(columns));
+        ViolationReport.Builder report = ViolationReport.builder()
+                .kind(violation.kind())
+                .db(dialect.system().systemName())
+                .sqlState(e.getSQLState())
+                .vendorCode(e.getErrorCode())
+                .constraint(facts.constraint())
+                .table(table)
+                .columns(columns.isEmpty() ? null : columns)
+                .referencedTable(violation.kind() == ViolationKind.FOREIGN_KEY ? facts.referencedTable() : null)
+                .sql(renderer.shorten(shownSql))
+                .parameters(renderParameters(parameters, maskedParameters))
+                .batchIndex(batchIndex)
+                .operation(shape.operation())
+                .exception(failure.thrown().getClass().getName())
+                .message(renderer.shorten(secrets.maskAll(facts.message())))
+                .callSite(callSite)
+                .explanation(secrets.maskAll(Explainer.explain(input)))
+                .remedy(secrets.maskAll(Explainer.remedy(input)));
+        values.forEach(report::value);
+        return report.build();
+    }
+
+    private static Integer failedEntry(RecognizedViolation violation, int ordinal, Dialect dialect, int size) {
+        if (violation.batch() == null) {
+            return null;
+        }
+        int stated = dialect.failedBatchEntry(violation.batch());
+        if (stated >= 0) {
+            return stated;
+        }
+        List<Integer> failed = ViolationRecognizer.failedEntries(violation.batch().getLargeUpdateCounts(), size);
+        return ordinal < failed.size() ? failed.get(ordinal) : null;
+    }
+
+    /**
+     * The parameters that must not be shown: those bound to sensitive columns, and, when the SQL names a
+     * sensitive column but the agent could not tell which parameter goes where, every unattributed one.
+     */
+    private Set<Integer> sensitiveParameters(SqlShape shape, ParameterValues parameters, String sql,
+                                             Secrets secrets) {
+        Set<Integer> masked = new LinkedHashSet<>();
+        Set<Integer> attributed = new LinkedHashSet<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.isParameter()) {
+                attributed.add(source.parameterIndex());
+                if (redactor.isSensitive(source.column())) {
+                    masked.add(source.parameterIndex());
+                }
+            }
+        }
+        if (parameters != null && redactor.mentionsSensitive(sql)) {
+            for (int index = 1; index <= parameters.highestIndex(); index++) {
+                if (!attributed.contains(index)) {
+                    masked.add(index);
+                }
+            }
+        }
+        if (parameters != null) {
+            for (int index : masked) {
+                secrets.add(ValueRenderer.raw(parameters.value(index)));
+            }
+        }
+        return masked;
+    }
+
+    private String maskSensitiveLiterals(String sql, SqlShape shape, Secrets secrets) {
+        if (sql == null) {
+            return null;
+        }
+        StringBuilder masked = new StringBuilder(sql);
+        List<ColumnSource> literals = new ArrayList<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.isLiteral() && redactor.isSensitive(source.column())) {
+                literals.add(source);
+            }
+        }
+        // Right to left, so earlier offsets stay valid.
+        literals.sort((a, b) -> Integer.compare(b.literalStart(), a.literalStart()));
+        for (ColumnSource literal : literals) {
+            secrets.add(unquoted(literal.literal()));
+            masked.replace(literal.literalStart(), literal.literalEnd(), "'" + Redactor.MASK + "'");
+        }
+        return masked.toString();
+    }
+
+    private List<String> renderParameters(ParameterValues parameters, Set<Integer> masked) {
+        if (!parametersCaptured || parameters == null) {
+            return null;
+        }
+        List<String> rendered = new ArrayList<>();
+        for (int index = 1; index <= parameters.highestIndex(); index++) {
+            rendered.add(masked.contains(index) ? Redactor.MASK : renderer.render(parameters.value(index)));
+        }
+        return rendered;
+    }
+
+    private static String unquoted(String literal) {
+        if (literal != null && literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
+            return literal.substring(1, literal.length() - 1).replace("''", "'");
+        }
+        return literal;
+    }
+
+    /** The raw text of every value that must be masked, collected while rendering. */
+    private final class Secrets {
+        private final Set<String> raw = new LinkedHashSet<>();
+
+        void add(String secret) {
+            if (secret != null && !secret.isEmpty() && !"NULL".equalsIgnoreCase(secret)) {
+                raw.add(secret);
+            }
+        }
+
+        String renderFor(String column, Object value) {
+            if (!redactor.isSensitive(column)) {
+                return value instanceof Literal ? value.toString() : renderer.render(value);
+            }
+            add(value instanceof Literal ? unquoted(value.toString()) : ValueRenderer.raw(value));
+            return Redactor.MASK;
+        }
+
+        String maskAll(String text) {
+            return Redactor.maskAll(text, raw);
+        }
+    }
+
+    /** A value written as a literal in the SQL text, kept as written. */
+    static final class Literal {
+        private final String text;
+
+        Literal(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return ValueRenderer.escapeControls(text);
+        }
+    }
+
+    /** What the application sent for each column, from the statement's bind parameters and literals. */
+    private static final class SentValues {
+        private final SqlShape shape;
+        private final ParameterValues parameters;
+        private final boolean parentSide;
+        private final Dialect dialect;
+
+        SentValues(SqlShape shape, ParameterValues parameters, boolean parentSide, Dialect dialect) {
+            this.shape = shape;
+            this.parameters = parameters;
+            this.parentSide = parentSide;
+            this.dialect = dialect;
+        }
+
+        /**
+         * The sent value of each column, or what the database reported for it when the statement does not
+         * tell (a column the SQL does not name, a multi-row insert where the failing row is unknown).
+         */
+        Map<String, Object> forColumns(List<String> columns, ViolationFacts facts) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String column : columns) {
+                Object value = valueOf(column);
+                if (value == null) {
+                    String reported = facts.reportedValues().get(column);
+                    value = reported == null ? null : new Literal(reported);
+                }
+                if (value != null) {
+                    values.put(column, value == NULL_SENT ? null : value);
+                }
+            }
+            return values;
+        }
+
+        /** Every column the statement gives a value, when the database does not say which one failed. */
+        Map<String, Object> wholeRow() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ColumnSource source : shape.columns()) {
+                if (source.role() == ColumnSource.Role.VALUE && source.row() == 0) {
+                    Object value = valueOf(source);
+                    if (value != null) {
+                        values.put(dialect.canonicalName(source.column()), value == NULL_SENT ? null : value);
+                    }
+                }
+            }
+            return values;
+        }
+
+        /** The NOT NULL columns an INSERT with a column list left out, so they got no value at all. */
+        List<String> omittedFromInsert(List<String> columns) {
+            if (!"INSERT".equals(shape.operation()) || shape.columns().isEmpty()) {
+                return Collections.emptyList();
+            }
+            List<String> omitted = new ArrayList<>();
+            for (String column : columns) {
+                if (shape.sourcesOf(column).isEmpty()) {
+                    omitted.add(column);
+                }
+            }
+            return omitted;
+        }
+
+        private Object valueOf(String column) {
+            List<ColumnSource> sources = shape.sourcesOf(column);
+            ColumnSource.Role preferred = parentSide ? ColumnSource.Role.WHERE : ColumnSource.Role.VALUE;
+            ColumnSource chosen = null;
+            for (ColumnSource source : sources) {
+                if (source.role() == preferred) {
+                    if (chosen != null) {
+                        return null; // several rows or conditions: which one failed is not known
+                    }
+                    chosen = source;
+                }
+            }
+            return chosen == null ? null : valueOf(chosen);
+        }
+
+        private Object valueOf(ColumnSource source) {
+            if (source.isLiteral()) {
+                return "NULL".equalsIgnoreCase(source.literal()) ? NULL_SENT : new Literal(source.literal());
+            }
+            if (source.isParameter() && parameters != null && parameters.isSet(source.parameterIndex())) {
+                Object value = parameters.value(source.parameterIndex());
+                return value == null ? NULL_SENT : value;
+            }
+            return null;
+        }
+
+        /** Stands for an SQL NULL the application sent, as opposed to no value known. */
+        private static final Object NULL_SENT = new Object();
+    }
+}

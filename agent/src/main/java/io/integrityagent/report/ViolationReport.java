@@ -1,0 +1,133 @@
+package io.integrityagent.report;
+
+import io.integrityagent.recognition.ViolationKind;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One violation, fully explained and safe to write anywhere: sensitive values are already masked (in the
+ * database's message and the SQL too) and long values truncated. Free text (message, SQL) may still contain
+ * line breaks; each output escapes control characters in its own format. Unknown facts are null.
+ */
+public final class ViolationReport {
+
+    private final Instant timestamp;
+    private final ViolationKind kind;
+    private final String db;
+    private final String sqlState;
+    private final Integer vendorCode;
+    private final String constraint;
+    private final String table;
+    private final List<String> columns;
+    private final Map<String, String> values;
+    private final String referencedTable;
+    private final String sql;
+    private final List<String> parameters;
+    private final Integer batchIndex;
+    private final String operation;
+    private final String exception;
+    private final String message;
+    private final String callSite;
+    private final String explanation;
+    private final String remedy;
+
+    private ViolationReport(Builder b) {
+        timestamp = b.timestamp;
+        kind = b.kind;
+        db = b.db;
+        sqlState = b.sqlState;
+        vendorCode = b.vendorCode;
+        constraint = b.constraint;
+        table = b.table;
+        columns = b.columns == null ? null : Collections.unmodifiableList(b.columns);
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+        referencedTable = b.referencedTable;
+        sql = b.sql;
+        parameters = b.parameters == null ? null : Collections.unmodifiableList(b.parameters);
+        batchIndex = b.batchIndex;
+        operation = b.operation;
+        exception = b.exception;
+        message = b.message;
+        callSite = b.callSite;
+        explanation = b.explanation;
+        remedy = b.remedy;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Instant timestamp() { return timestamp; }
+    public ViolationKind kind() { return kind; }
+    /** The OpenTelemetry {@code db.system.name} value, e.g. {@code h2database}, {@code postgresql}. */
+    public String db() { return db; }
+    public String sqlState() { return sqlState; }
+    public Integer vendorCode() { return vendorCode; }
+    public String constraint() { return constraint; }
+    public String table() { return table; }
+    /** The constrained columns, or null when neither the database nor the SQL tells. */
+    public List<String> columns() { return columns; }
+    /** Column → the value the application sent for it, rendered (strings quoted, secrets masked). */
+    public Map<String, String> values() { return values; }
+    public String referencedTable() { return referencedTable; }
+    public String sql() { return sql; }
+    /** The bound parameters rendered in index order (of the failing entry for a batch); null if not captured. */
+    public List<String> parameters() { return parameters; }
+    public Integer batchIndex() { return batchIndex; }
+    public String operation() { return operation; }
+    public String exception() { return exception; }
+    public String message() { return message; }
+    public String callSite() { return callSite; }
+    public String explanation() { return explanation; }
+    public String remedy() { return remedy; }
+
+    /** Fills a report field by field; every field may stay null except the kind. */
+    public static final class Builder {
+        private Instant timestamp = Instant.now();
+        private ViolationKind kind = ViolationKind.OTHER;
+        private String db;
+        private String sqlState;
+        private Integer vendorCode;
+        private String constraint;
+        private String table;
+        private List<String> columns;
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private String referencedTable;
+        private String sql;
+        private List<String> parameters;
+        private Integer batchIndex;
+        private String operation;
+        private String exception;
+        private String message;
+        private String callSite;
+        private String explanation;
+        private String remedy;
+
+        public Builder timestamp(Instant v) { timestamp = v; return this; }
+        public Builder kind(ViolationKind v) { kind = v; return this; }
+        public Builder db(String v) { db = v; return this; }
+        public Builder sqlState(String v) { sqlState = v; return this; }
+        public Builder vendorCode(Integer v) { vendorCode = v; return this; }
+        public Builder constraint(String v) { constraint = v; return this; }
+        public Builder table(String v) { table = v; return this; }
+        public Builder columns(List<String> v) { columns = v; return this; }
+        public Builder value(String column, String rendered) { values.put(column, rendered); return this; }
+        public Builder referencedTable(String v) { referencedTable = v; return this; }
+        public Builder sql(String v) { sql = v; return this; }
+        public Builder parameters(List<String> v) { parameters = v; return this; }
+        public Builder batchIndex(Integer v) { batchIndex = v; return this; }
+        public Builder operation(String v) { operation = v; return this; }
+        public Builder exception(String v) { exception = v; return this; }
+        public Builder message(String v) { message = v; return this; }
+        public Builder callSite(String v) { callSite = v; return this; }
+        public Builder explanation(String v) { explanation = v; return this; }
+        public Builder remedy(String v) { remedy = v; return this; }
+
+        public ViolationReport build() {
+            return new ViolationReport(this);
+        }
+    }
+}
