@@ -1,0 +1,75 @@
+package io.integrityagent;
+
+import io.integrityagent.capture.CallSite;
+import io.integrityagent.capture.FailedExecution;
+import io.integrityagent.dialect.Dialects;
+import io.integrityagent.instrumentation.FailureHandler;
+import io.integrityagent.output.AgentMetrics;
+import io.integrityagent.output.EventFile;
+import io.integrityagent.output.ViolationLog;
+import io.integrityagent.recognition.DatabaseSystem;
+import io.integrityagent.recognition.Dialect;
+import io.integrityagent.recognition.RecognizedViolation;
+import io.integrityagent.recognition.ViolationRecognizer;
+import io.integrityagent.report.ReportAssembler;
+import io.integrityagent.report.ViolationReport;
+import java.util.List;
+
+/**
+ * The path of a failed statement through the agent: recognise the violations in what it threw, explain
+ * each one, then count it, log it and record it. Runs on the application's thread; any failure in here is
+ * counted and swallowed, never seen by the application.
+ */
+final class ViolationPipeline implements FailureHandler {
+
+    private final ReportAssembler assembler;
+    private final ViolationLog log;
+    private final EventFile events;
+    private final AgentMetrics metrics;
+
+    /** @param events where events go, or null when no events file is configured */
+    ViolationPipeline(ReportAssembler assembler, ViolationLog log, EventFile events, AgentMetrics metrics) {
+        this.assembler = assembler;
+        this.log = log;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onFailure(FailedExecution failure) {
+        try {
+            List<Throwable> chain = ViolationRecognizer.chainOf(failure.thrown());
+            Dialect dialect = Dialects.of(DatabaseSystem.detect(failure.statementClass(), chain));
+            List<RecognizedViolation> violations = ViolationRecognizer.recognize(chain, dialect);
+            if (violations.isEmpty()) {
+                return;
+            }
+            String callSite = CallSite.find();
+            for (int i = 0; i < violations.size(); i++) {
+                publish(assembler.assemble(failure, violations.get(i), i, dialect, callSite));
+            }
+        } catch (Throwable internal) {
+            metrics.countInternalError("pipeline");
+        }
+    }
+
+    private void publish(ViolationReport report) {
+        try {
+            metrics.countViolation(report);
+        } catch (Throwable internal) {
+            metrics.countInternalError("metrics");
+        }
+        try {
+            log.log(report);
+        } catch (Throwable internal) {
+            metrics.countInternalError("log");
+        }
+        if (events != null) {
+            try {
+                events.write(report);
+            } catch (Throwable internal) {
+                metrics.countInternalError("events");
+            }
+        }
+    }
+}

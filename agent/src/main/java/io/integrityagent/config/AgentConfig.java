@@ -1,0 +1,255 @@
+package io.integrityagent.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's settings, read once at start-up.
+ *
+ * <p>Each setting is taken from the first of these sources that gives it:
+ * <ol>
+ *   <li>the agent arguments, the text after {@code =} in
+ *       {@code -javaagent:integrity-agent.jar=events.file=/tmp/events.jsonl,prometheus.port=9400}.
+ *       Entries are separated by commas, so a comma inside a value (a {@code redact} pattern such as
+ *       {@code \d{2,4}}) is written {@code \,}; no other backslash is special. A key given twice takes its
+ *       last value;</li>
+ *   <li>system properties {@code integrity.<key>}, e.g. {@code -Dintegrity.events.file=/tmp/events.jsonl};</li>
+ *   <li>environment variables {@code INTEGRITY_<KEY>}, the key upper-cased with dots as underscores,
+ *       e.g. {@code INTEGRITY_EVENTS_FILE}, {@code INTEGRITY_PROMETHEUS_PORT};</li>
+ *   <li>the defaults, listed with every key and its validation in the constructor.</li>
+ * </ol>
+ *
+ * <p>Configuration never stops the application. An unknown key (among system properties only those starting
+ * {@code integrity.}, among environment variables only those starting {@code INTEGRITY_}) and a bad value each
+ * add one line to {@link #warnings()}. Only the value that wins is checked; if it is bad the default is used,
+ * not a value from a lower source. Booleans accept true/false, yes/no, on/off and 1/0 in any case; an empty
+ * value is a bad value for every key.
+ */
+public final class AgentConfig {
+
+    private static final String ENABLED = "enabled";
+    private static final String EVENTS_FILE = "events.file";
+    private static final String PROMETHEUS_PORT = "prometheus.port";
+    private static final String PROMETHEUS_HOST = "prometheus.host";
+    private static final String LOG_FORMAT = "log.format";
+    private static final String PARAMETERS = "parameters";
+    private static final String REDACT = "redact";
+    private static final String LOG_SUMMARY_INTERVAL = "log.summary.interval";
+    private static final String VALUES_MAX_LENGTH = "values.max.length";
+
+    private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
+            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH);
+
+    private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
+    private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
+    private static final String AGENT_ARGUMENTS = "agent arguments";
+    private static final String BOOLEAN_VALUES = "true/false, yes/no, on/off or 1/0";
+
+    /** Column names whose values are never shown: each alternative is found anywhere in the name, in any case. */
+    private static final Pattern DEFAULT_REDACT = caseInsensitive(
+            "password|passwd|pwd|secret|token"
+            + "|api[ _-]?key"
+            + "|credit[ _-]?card|card[ _-]?number|cvv|cvc"
+            // ssn must start or end a word, or "classname" would match.
+            + "|(?<![a-z])ssn|ssn(?![a-z])"
+            + "|iban");
+
+    private final boolean enabled;
+    private final Path eventsFile;
+    private final Integer prometheusPort;
+    private final String prometheusHost;
+    private final LogFormat logFormat;
+    private final boolean captureParameters;
+    private final Pattern redactPattern;
+    private final Duration logSummaryInterval;
+    private final int valuesMaxLength;
+    private final List<String> warnings;
+    private final List<String> nonDefaultSettings;
+
+    private AgentConfig(Settings settings) {
+        enabled = settings.read(ENABLED, true, BOOLEAN_VALUES, AgentConfig::parseBoolean);
+        eventsFile = settings.read(EVENTS_FILE, null, "a file path", Path::of);
+        prometheusPort = settings.read(PROMETHEUS_PORT, null, "a port 0-65535", wholeNumber(0, 65535));
+        prometheusHost = settings.read(PROMETHEUS_HOST, "127.0.0.1", "a host name or address", Function.identity());
+        logFormat = settings.read(LOG_FORMAT, LogFormat.TEXT, "text or json",
+                value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)));
+        captureParameters = settings.read(PARAMETERS, true, BOOLEAN_VALUES, AgentConfig::parseBoolean);
+        redactPattern = settings.read(REDACT, DEFAULT_REDACT, "a regular expression", AgentConfig::caseInsensitive);
+        logSummaryInterval = Duration.ofSeconds(settings.read(LOG_SUMMARY_INTERVAL, 60,
+                "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
+        valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
+                wholeNumber(8, Integer.MAX_VALUE));
+        warnings = settings.warnings();
+        nonDefaultSettings = settings.nonDefault();
+    }
+
+    /**
+     * Reads the settings from the given sources, highest precedence first.
+     *
+     * @param agentArguments the text after {@code =} in {@code -javaagent:}, or {@code null} if there was none
+     */
+    public static AgentConfig load(String agentArguments, Map<String, String> systemProperties,
+            Map<String, String> environment) {
+        Settings settings = new Settings(KNOWN_KEYS);
+        parseAgentArguments(agentArguments, settings)
+                .forEach((key, value) -> settings.offer(key, value, AGENT_ARGUMENTS));
+        systemProperties.forEach((name, value) -> {
+            if (name.startsWith(SYSTEM_PROPERTY_PREFIX)) {
+                settings.offer(name.substring(SYSTEM_PROPERTY_PREFIX.length()), value, "system property " + name);
+            }
+        });
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENVIRONMENT_PREFIX)) {
+                String key = name.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                settings.offer(key, value, "environment variable " + name);
+            }
+        });
+        return new AgentConfig(settings);
+    }
+
+    /** Reads the settings from the agent arguments, this JVM's system properties and its environment. */
+    public static AgentConfig fromEnvironment(String agentArguments) {
+        // Sorted, so that warnings come in the same order on every start.
+        Map<String, String> systemProperties = new TreeMap<>();
+        Properties properties = System.getProperties();
+        for (String name : properties.stringPropertyNames()) {
+            systemProperties.put(name, properties.getProperty(name));
+        }
+        return load(agentArguments, systemProperties, new TreeMap<>(System.getenv()));
+    }
+
+    public static List<String> knownKeys() {
+        return KNOWN_KEYS;
+    }
+
+    /** One line per unknown key or bad value, in the order found. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The JSON Lines file events are appended to, {@code null} if not set. */
+    public Path eventsFile() {
+        return eventsFile;
+    }
+
+    /** The port of the Prometheus endpoint, 0 for any free port, {@code null} for no endpoint. */
+    public Integer prometheusPort() {
+        return prometheusPort;
+    }
+
+    public String prometheusHost() {
+        return prometheusHost;
+    }
+
+    public LogFormat logFormat() {
+        return logFormat;
+    }
+
+    /** Whether bind values are captured. */
+    public boolean captureParameters() {
+        return captureParameters;
+    }
+
+    /** A column whose name contains a match (found, not matched whole) has its values redacted. */
+    public Pattern redactPattern() {
+        return redactPattern;
+    }
+
+    /** How often repeats of one constraint from one call site are summarised after the first is logged. */
+    public Duration logSummaryInterval() {
+        return logSummaryInterval;
+    }
+
+    /** Rendered values longer than this are truncated. */
+    public int valuesMaxLength() {
+        return valuesMaxLength;
+    }
+
+    /**
+     * The settings that differ from their defaults, as given, for the start-up line:
+     * e.g. {@code events.file=/tmp/e.jsonl, prometheus.port=9400}, or {@code defaults} if none do.
+     */
+    public String describe() {
+        return nonDefaultSettings.isEmpty() ? "defaults" : String.join(", ", nonDefaultSettings);
+    }
+
+    /** The {@code key=value} entries of the agent arguments; a later entry for a key replaces an earlier one. */
+    private static Map<String, String> parseAgentArguments(String agentArguments, Settings settings) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        if (agentArguments == null) {
+            return entries;
+        }
+        for (String entry : splitAtUnescapedCommas(agentArguments)) {
+            int equals = entry.indexOf('=');
+            if (equals >= 0) {
+                entries.put(entry.substring(0, equals).trim(), entry.substring(equals + 1));
+            } else if (!entry.isBlank()) {
+                settings.warn("ignoring '" + entry.trim() + "' (from " + AGENT_ARGUMENTS + "): expected key=value");
+            }
+        }
+        return entries;
+    }
+
+    private static List<String> splitAtUnescapedCommas(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == ',') {
+                part.append(',');
+                i++;
+            } else if (c == ',') {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    private static boolean parseBoolean(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "yes":
+            case "on":
+            case "1":
+                return true;
+            case "false":
+            case "no":
+            case "off":
+            case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException(value);
+        }
+    }
+
+    private static Function<String, Integer> wholeNumber(int min, int max) {
+        return value -> {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(value);
+            }
+            return number;
+        };
+    }
+
+    private static Pattern caseInsensitive(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    }
+}

@@ -1,0 +1,93 @@
+package io.integrityagent.output;
+
+import io.integrityagent.report.ViolationReport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The agent's own metrics, in its own Prometheus registry. Every tag value passes through a {@link TagValues}
+ * bound per tag key, so no application behaviour can make the series count grow without limit and no tag ever
+ * carries anything but an identifier. Thread-safe.
+ */
+public final class AgentMetrics {
+
+    private static final String VIOLATIONS = "db.integrity.violations";
+    private static final String ERRORS = "integrity.agent.errors";
+
+    public static final int DEFAULT_TAG_VALUE_LIMIT = 100;
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    private final TagValues kinds;
+    private final TagValues constraints;
+    private final TagValues dbSystems;
+    private final TagValues tables;
+    private final TagValues operations;
+    private final TagValues stages;
+
+    /** Keyed by the admitted tag values, so the caches are bounded just like the series. */
+    private final ConcurrentMap<List<String>, Counter> violationCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> errorCounters = new ConcurrentHashMap<>();
+
+    public AgentMetrics() {
+        this(DEFAULT_TAG_VALUE_LIMIT);
+    }
+
+    /** @param tagValueLimit how many distinct values each tag key may take before further ones become _OTHER */
+    public AgentMetrics(int tagValueLimit) {
+        kinds = new TagValues(tagValueLimit);
+        constraints = new TagValues(tagValueLimit);
+        dbSystems = new TagValues(tagValueLimit);
+        tables = new TagValues(tagValueLimit);
+        operations = new TagValues(tagValueLimit);
+        stages = new TagValues(tagValueLimit);
+    }
+
+    public void countViolation(ViolationReport r) {
+        List<String> tagValues = Arrays.asList(
+                kinds.admit(r.kind() == null ? null : r.kind().label()),
+                constraints.admit(r.constraint()),
+                dbSystems.admit(r.db()),
+                tables.admit(r.table()),
+                operations.admit(r.operation()));
+        violationCounters.computeIfAbsent(tagValues, this::violationCounter).increment();
+    }
+
+    /** @param stage a short identifier of where the agent failed, e.g. {@code pipeline}, {@code events} */
+    public void countInternalError(String stage) {
+        errorCounters.computeIfAbsent(stages.admit(stage), this::errorCounter).increment();
+    }
+
+    /** All metrics in the Prometheus text exposition format (0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter violationCounter(List<String> tagValues) {
+        return Counter.builder(VIOLATIONS)
+                .description("Integrity-constraint violations the database reported for statements sent through JDBC")
+                .tag("constraint.kind", tagValues.get(0))
+                .tag("constraint.name", tagValues.get(1))
+                .tag("db.system.name", tagValues.get(2))
+                .tag("db.collection.name", tagValues.get(3))
+                .tag("db.operation.name", tagValues.get(4))
+                .register(registry);
+    }
+
+    private Counter errorCounter(String stage) {
+        return Counter.builder(ERRORS)
+                .description("Failures inside Integrity Agent itself; the application was not affected")
+                .tag("stage", stage)
+                .register(registry);
+    }
+}

@@ -1,0 +1,130 @@
+package io.integrityagent.output;
+
+import io.integrityagent.report.ViolationReport;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes a report as one line of JSON (JSON Lines). Dependency-free on purpose: the agent must not bring a JSON
+ * library into the application. Every field is always present, unknown ones as {@code null}, so consumers see a
+ * stable shape.
+ */
+public final class JsonLines {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonLines() {
+    }
+
+    /** The report as a single JSON object on one line, without a trailing newline. */
+    public static String encode(ViolationReport r) {
+        StringBuilder out = new StringBuilder(1024).append('{');
+        name(out, "timestamp");
+        appendString(out, r.timestamp() == null ? null : r.timestamp().toString());
+        name(out, "kind");
+        appendString(out, r.kind() == null ? null : r.kind().label());
+        name(out, "db");
+        appendString(out, r.db());
+        name(out, "sqlState");
+        appendString(out, r.sqlState());
+        name(out, "vendorCode");
+        out.append(r.vendorCode()); // append(Object) writes a null Integer as null
+        name(out, "constraint");
+        appendString(out, r.constraint());
+        name(out, "table");
+        appendString(out, r.table());
+        name(out, "columns");
+        appendArray(out, r.columns());
+        name(out, "values");
+        appendObject(out, r.values());
+        name(out, "referencedTable");
+        appendString(out, r.referencedTable());
+        name(out, "sql");
+        appendString(out, r.sql());
+        name(out, "parameters");
+        appendArray(out, r.parameters());
+        name(out, "batchIndex");
+        out.append(r.batchIndex());
+        name(out, "operation");
+        appendString(out, r.operation());
+        name(out, "exception");
+        appendString(out, r.exception());
+        name(out, "message");
+        appendString(out, r.message());
+        name(out, "callSite");
+        appendString(out, r.callSite());
+        name(out, "explanation");
+        appendString(out, r.explanation());
+        name(out, "remedy");
+        appendString(out, r.remedy());
+        return out.append('}').toString();
+    }
+
+    /** Writes {@code "name":}, preceded by a comma unless it is the object's first member. */
+    private static void name(StringBuilder out, String name) {
+        if (out.charAt(out.length() - 1) != '{') {
+            out.append(',');
+        }
+        appendString(out, name);
+        out.append(':');
+    }
+
+    private static void appendString(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default:
+                    // C0 is required by RFC 8259; C1 and the Unicode line/paragraph separators are escaped too
+                    // so that no reader, terminal or JavaScript parser sees a line break inside a value.
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    private static void appendArray(StringBuilder out, List<String> values) {
+        if (values == null) {
+            out.append("null");
+            return;
+        }
+        out.append('[');
+        for (Iterator<String> it = values.iterator(); it.hasNext(); ) {
+            appendString(out, it.next());
+            if (it.hasNext()) {
+                out.append(',');
+            }
+        }
+        out.append(']');
+    }
+
+    private static void appendObject(StringBuilder out, Map<String, String> members) {
+        if (members == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        for (Map.Entry<String, String> member : members.entrySet()) {
+            name(out, String.valueOf(member.getKey()));
+            appendString(out, member.getValue());
+        }
+        out.append('}');
+    }
+}

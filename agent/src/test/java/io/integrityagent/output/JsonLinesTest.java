@@ -1,0 +1,106 @@
+package io.integrityagent.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.report.ViolationReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyFieldRoundTripsInDocumentedOrder() throws Exception {
+        String line = JsonLines.encode(Reports.uniqueViolation());
+        JsonNode json = JSON.readTree(line);
+
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "table", "columns",
+                "values", "referencedTable", "sql", "parameters", "batchIndex", "operation", "exception", "message",
+                "callSite", "explanation", "remedy"), names);
+
+        assertEquals("2025-03-04T05:06:07.123Z", json.get("timestamp").asText());
+        assertEquals("unique", json.get("kind").asText());
+        assertEquals("h2database", json.get("db").asText());
+        assertEquals("23505", json.get("sqlState").asText());
+        assertTrue(json.get("vendorCode").isInt());
+        assertEquals(23505, json.get("vendorCode").asInt());
+        assertEquals("uk_users_email", json.get("constraint").asText());
+        assertEquals("users", json.get("table").asText());
+        assertEquals(JSON.readTree("[\"email\"]"), json.get("columns"));
+        assertEquals(JSON.readTree("{\"email\":\"'ann@example.com'\"}"), json.get("values"));
+        assertTrue(json.get("referencedTable").isNull());
+        assertEquals("INSERT INTO users (id, email) VALUES (?, ?)", json.get("sql").asText());
+        assertEquals(JSON.readTree("[\"7\",\"'ann@example.com'\"]"), json.get("parameters"));
+        assertEquals(3, json.get("batchIndex").asInt());
+        assertEquals("INSERT", json.get("operation").asText());
+        assertEquals("org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException", json.get("exception").asText());
+        assertEquals("Unique index or primary key violation", json.get("message").asText());
+        assertEquals("com.example.UserRepository.save(UserRepository.java:42)", json.get("callSite").asText());
+        assertEquals("email 'ann@example.com' is already taken in users", json.get("explanation").asText());
+        assertEquals("Check for an existing user before inserting", json.get("remedy").asText());
+    }
+
+    @Test
+    void unknownFieldsAreWrittenAsNullNotOmitted() throws Exception {
+        ViolationReport sparse = ViolationReport.builder().kind(ViolationKind.NOT_NULL).timestamp(null).build();
+
+        JsonNode json = JSON.readTree(JsonLines.encode(sparse));
+
+        assertEquals(19, json.size());
+        assertEquals("not_null", json.get("kind").asText());
+        for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "table",
+                "referencedTable", "sql", "parameters", "batchIndex", "operation", "exception", "message", "callSite",
+                "explanation", "remedy")) {
+            assertTrue(json.get(field).isNull(), field);
+        }
+        assertEquals(0, json.get("columns").size());
+        assertEquals(0, json.get("values").size());
+    }
+
+    @Test
+    void controlCharactersQuotesBackslashesAndLineSeparatorsAreEscaped() throws Exception {
+        String hostile = "line1\nline2\r\n\t\"quoted\" back\\slash \u0000\u0001\u001f\u007f\u0085 \u2028\u2029 \b\f é ✓";
+        ViolationReport report = ViolationReport.builder()
+                .message(hostile)
+                .sql(hostile)
+                .columns(List.of(hostile))
+                .value(hostile, hostile)
+                .parameters(List.of(hostile))
+                .build();
+
+        String line = JsonLines.encode(report);
+
+        for (char c : line.toCharArray()) {
+            assertFalse(Character.isISOControl(c) || c == '\u2028' || c == '\u2029',
+                    () -> "raw U+" + Integer.toHexString(c) + " in " + line);
+        }
+        assertTrue(line.contains("line1\\nline2\\r\\n\\t\\\"quoted\\\" back\\\\slash \\u0000\\u0001\\u001f"), line);
+        assertTrue(line.contains("\\u2028\\u2029 \\b\\f é ✓"), line);
+
+        JsonNode json = JSON.readTree(line);
+        assertEquals(hostile, json.get("message").asText());
+        assertEquals(hostile, json.get("sql").asText());
+        assertEquals(hostile, json.get("columns").get(0).asText());
+        assertEquals(hostile, json.get("values").get(hostile).asText());
+        assertEquals(hostile, json.get("parameters").get(0).asText());
+    }
+
+    @Test
+    void nullRenderedValueStaysNull() throws Exception {
+        ViolationReport report = ViolationReport.builder().value("email", null).build();
+
+        JsonNode values = JSON.readTree(JsonLines.encode(report)).get("values");
+
+        assertTrue(values.has("email"));
+        assertTrue(values.get("email").isNull());
+    }
+}
