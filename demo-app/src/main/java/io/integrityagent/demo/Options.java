@@ -1,0 +1,58 @@
+package io.integrityagent.demo;
+
+/** The command line, parsed. */
+record Options(String url, String user, String password, String metricsUrl) {
+
+    static final String DEFAULT_URL = "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1";
+    static final String DEFAULT_METRICS_URL = "http://127.0.0.1:9464/metrics";
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java [-javaagent:integrity-agent.jar=...] -jar demo-app.jar [options]",
+            "",
+            "Runs into every kind of integrity-constraint violation, so that the agent can explain them.",
+            "",
+            "Options:",
+            "  --url JDBC_URL     database to use (default " + DEFAULT_URL + ")",
+            "  --user NAME        database user (default sa for H2, otherwise none)",
+            "  --password SECRET  database password (default none)",
+            "  --metrics URL      the agent's Prometheus endpoint (default " + DEFAULT_METRICS_URL + ")",
+            "  --help             show this text");
+
+    /** Thrown for a command line that cannot be understood. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Returns null when --help was asked for. */
+    static Options parse(String[] args) throws UsageException {
+        String url = DEFAULT_URL;
+        String user = null;
+        String password = "";
+        String metricsUrl = DEFAULT_METRICS_URL;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help" -> {
+                    return null;
+                }
+                case "--url" -> url = valueAfter(args, i++);
+                case "--user" -> user = valueAfter(args, i++);
+                case "--password" -> password = valueAfter(args, i++);
+                case "--metrics" -> metricsUrl = valueAfter(args, i++);
+                default -> throw new UsageException("unknown option: " + args[i]);
+            }
+        }
+        if (user == null) {
+            user = url.startsWith("jdbc:h2:") ? "sa" : "";
+        }
+        return new Options(url, user, password, metricsUrl);
+    }
+
+    private static String valueAfter(String[] args, int optionIndex) throws UsageException {
+        if (optionIndex + 1 >= args.length) {
+            throw new UsageException(args[optionIndex] + " needs a value");
+        }
+        return args[optionIndex + 1];
+    }
+}
