@@ -1,5 +1,6 @@
 package io.integrityagent.instrumentation;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -17,8 +18,11 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.integrityagent.capture.CaptureHolder;
 import io.integrityagent.capture.StatementCapture;
 import java.lang.instrument.Instrumentation;
+import java.security.CodeSource;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -59,16 +63,16 @@ public final class JdbcInstrumentation {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(listener)
-                .ignore(nameStartsWith("io.integrityagent.")
-                        .or(nameStartsWith("java."))
+                .ignore(new FromAgentJar())
+                .or(nameStartsWith("java.")
                         .or(nameStartsWith("javax."))
                         .or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun."))
                         .or(nameStartsWith("com.sun."))
                         .or(isSynthetic())
                         // A proxy only forwards to its handler; the statement behind it is instrumented.
-                        .or(hasSuperClass(named("java.lang.reflect.Proxy"))),
-                        isBootstrapClassLoader())
+                        .or(hasSuperClass(named("java.lang.reflect.Proxy"))))
+                .or(any(), isBootstrapClassLoader())
                 .type(new StatementClasses(true))
                 .transform(JdbcInstrumentation::addCaptureField)
                 .transform(JdbcInstrumentation::adviseStatement)
@@ -175,18 +179,31 @@ public final class JdbcInstrumentation {
         @Override
         public boolean matches(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
                                Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
-            boolean canGetField = (module == null || !module.isNamed())
-                    && (classBeingRedefined == null || declaresCaptureField(classBeingRedefined));
-            return canGetField == withField && SEES_AGENT.matches(loader) && STATEMENT.matches(type);
-        }
-
-        private static boolean declaresCaptureField(Class<?> type) {
-            try {
-                type.getDeclaredField(CaptureHolder.FIELD_NAME);
-                return true;
-            } catch (NoSuchFieldException e) {
+            if (!STATEMENT.matches(type) || !SEES_AGENT.matches(loader)) {
                 return false;
             }
+            boolean canGetField = (module == null || !module.isNamed())
+                    && (classBeingRedefined == null || gotCaptureField(classBeingRedefined));
+            return canGetField == withField;
+        }
+
+        /** The field and the interface are added together, so the class's own interfaces tell. */
+        private static boolean gotCaptureField(Class<?> type) {
+            return Arrays.asList(type.getInterfaces()).contains(CaptureHolder.class);
+        }
+    }
+
+    /**
+     * The agent's own classes, told by the jar they come from rather than by package, so that applications
+     * (and the agent's tests) may use the same package prefix and still be instrumented.
+     */
+    private static final class FromAgentJar implements AgentBuilder.RawMatcher {
+        private static final CodeSource AGENT = JdbcInstrumentation.class.getProtectionDomain().getCodeSource();
+
+        @Override
+        public boolean matches(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
+                               Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
+            return domain != null && Objects.equals(domain.getCodeSource(), AGENT);
         }
     }
 

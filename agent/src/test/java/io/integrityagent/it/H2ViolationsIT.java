@@ -195,6 +195,7 @@ class H2ViolationsIT {
         assertTrue(metrics.contains("constraint_name=\"UQ_USERS_EMAIL\""), metrics);
         assertTrue(metrics.contains("db_collection_name=\"USERS\""), metrics);
         assertTrue(metrics.contains("# HELP db_integrity_violations_total"), metrics);
+        assertEquals(0, totalOf("integrity_agent_errors_total"), "the agent failed internally:\n" + metrics);
     }
 
     @Test
