@@ -38,8 +38,14 @@ public final class IntegrityAgent {
         start(arguments, instrumentation);
     }
 
+    /**
+     * Returns at once and installs on a thread of its own: retransforming the classes already loaded takes a
+     * moment, and holding the JVM's attach listener that long made attachers give up ("Premature EOF").
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation);
+        Thread installer = new Thread(() -> start(arguments, instrumentation), "integrity-agent-attach");
+        installer.setDaemon(true);
+        installer.start();
     }
 
     /** Attaches the agent to the JVM with the given process id. */
@@ -51,7 +57,7 @@ public final class IntegrityAgent {
         File agentJar = new File(IntegrityAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ByteBuddyAgent.attach(agentJar, args[0], args.length == 2 ? args[1] : null);
         System.out.println(NAME + " attached to process " + args[0]
-                + "; its start-up line is on that process's stderr.");
+                + "; it prints its start-up line on that process's stderr once installed.");
     }
 
     private static void start(String arguments, Instrumentation instrumentation) {

@@ -77,7 +77,7 @@ final class AgentProcess {
                     + (agentArguments == null ? "" : "=" + agentArguments));
         }
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPath(libraries));
         command.add(mainClass.getName());
         command.addAll(Arrays.asList(args));
         Path stdout = Files.createTempFile("app-stdout", ".txt");
@@ -95,10 +95,11 @@ final class AgentProcess {
         return result;
     }
 
-    private String classPath() {
+    /** The test classes plus the test class path's jars of the given artifacts: an application's class path. */
+    static String classPath(List<String> artifactIds) {
         List<String> entries = new ArrayList<>();
         entries.add(TEST_CLASSES.toAbsolutePath().toString());
-        for (String artifactId : libraries) {
+        for (String artifactId : artifactIds) {
             String jar = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                     .filter(entry -> Paths.get(entry).getFileName().toString().startsWith(artifactId + "-"))
                     .findFirst()
