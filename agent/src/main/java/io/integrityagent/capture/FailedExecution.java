@@ -7,6 +7,7 @@ package io.integrityagent.capture;
 public final class FailedExecution {
 
     private final Throwable thrown;
+    private final Object statement;
     private final String statementClass;
     private String sql;
     private final boolean batch;
@@ -16,6 +17,7 @@ public final class FailedExecution {
     public FailedExecution(Throwable thrown, Object statement, StatementCapture capture, String executedSql,
                            boolean batch) {
         this.thrown = thrown;
+        this.statement = statement;
         this.statementClass = statement == null ? null : statement.getClass().getName();
         this.sql = executedSql != null ? executedSql : capture == null ? null : capture.sql();
         this.batch = batch;
@@ -41,6 +43,11 @@ public final class FailedExecution {
 
     public Throwable thrown() {
         return thrown;
+    }
+
+    /** The statement that failed (the innermost one the agent saw); only for the duration of the report. */
+    public Object statement() {
+        return statement;
     }
 
     /** The class of the statement that failed: the innermost one the agent saw, normally the driver's. */

@@ -1,6 +1,7 @@
 package io.integrityagent.instrumentation;
 
 import io.integrityagent.capture.FailedExecution;
+import java.util.concurrent.Callable;
 
 /**
  * How deep the current thread is inside instrumented execute calls. A pool's proxy statement calls the
@@ -13,11 +14,28 @@ public final class ExecutionScope {
 
     private int depth;
     private FailedExecution failure;
+    private boolean agentQuerying;
 
+    /** Enters an execute call; null while the agent itself queries, so its own statements are never reported. */
     static ExecutionScope enter() {
         ExecutionScope scope = CURRENT.get();
+        if (scope.agentQuerying) {
+            return null;
+        }
         scope.depth++;
         return scope;
+    }
+
+    /** Runs the agent's own JDBC work on this thread without observing it. */
+    static <T> T unobserved(Callable<T> work) throws Exception {
+        ExecutionScope scope = CURRENT.get();
+        boolean outer = scope.agentQuerying;
+        scope.agentQuerying = true;
+        try {
+            return work.call();
+        } finally {
+            scope.agentQuerying = outer;
+        }
     }
 
     /** Remembers a failure seen at the current level; inner levels exit first, so the first one is innermost. */

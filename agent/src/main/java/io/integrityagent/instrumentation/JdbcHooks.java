@@ -3,6 +3,7 @@ package io.integrityagent.instrumentation;
 import io.integrityagent.capture.Captures;
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.StatementCapture;
+import java.util.concurrent.Callable;
 
 /**
  * The static entry points that the advice inlined into JDBC driver classes calls. Every method is cheap on the
@@ -103,6 +104,11 @@ public final class JdbcHooks {
 
     public static void closed(Object statement) {
         Captures.release(statement);
+    }
+
+    /** Runs the agent's own queries (catalog look-ups) so that the agent does not report on itself. */
+    public static <T> T unobserved(Callable<T> work) throws Exception {
+        return ExecutionScope.unobserved(work);
     }
 
     public static ExecutionScope executing() {

@@ -31,6 +31,14 @@ public interface Dialect {
         return identifier;
     }
 
+    /**
+     * A catalog query with one parameter (the constraint name) returning the condition of a CHECK constraint,
+     * for databases whose message leaves it out; null when the message says it or there is no such query.
+     */
+    default String checkConditionQuery() {
+        return null;
+    }
+
     /** A sentence fragment telling how to insert-or-update {@code table} on this database. */
     String upsertAdvice(String table, List<String> keyColumns);
 }

@@ -1,6 +1,7 @@
 package io.integrityagent.report;
 
 import io.integrityagent.capture.BatchEntries;
+import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.explanation.Explainer;
@@ -28,6 +29,7 @@ import java.util.Set;
  */
 public final class ReportAssembler {
 
+    private final CatalogLookup catalog = new CatalogLookup();
     private final ValueRenderer renderer;
     private final Redactor redactor;
     private final boolean parametersCaptured;
@@ -60,6 +62,8 @@ public final class ReportAssembler {
             sql = entrySql != null ? entrySql : sql;
         }
         SqlShape shape = SqlStatementParser.parse(sql);
+        catalog.complete(facts, failure.statement(), shape.operation(), dialect.canonicalName(shape.table()),
+                dialect);
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
         String table = facts.parentSide() && facts.referencedTable() != null ? facts.referencedTable()

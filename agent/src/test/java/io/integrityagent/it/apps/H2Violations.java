@@ -26,6 +26,7 @@ public final class H2Violations {
             notNullBoundAsNull(c);
             notNullColumnLeftOut(c);
             checkFailed(c);
+            checkFailedInsideTransaction(c);
             batchWithFailingMiddleEntry(c);
             plainStatementBatch(c);
             secretValues(c);
@@ -130,6 +131,22 @@ public final class H2Violations {
             ps.executeUpdate();
         } catch (SQLException e) {
             Fingerprint.caught("checkFailed", e);
+        }
+    }
+
+    static void checkFailedInsideTransaction(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
+            ps.setInt(1, 7);
+            ps.setString(2, "Younger");
+            ps.setString(3, "younger@example.com");
+            ps.setInt(4, 11);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("checkFailedInsideTransaction", e);
+            c.rollback();
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

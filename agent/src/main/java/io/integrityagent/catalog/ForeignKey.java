@@ -1,0 +1,49 @@
+package io.integrityagent.catalog;
+
+import io.integrityagent.recognition.ViolationFacts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One foreign key as the catalog lists it: referencing table and columns, referenced table and columns. */
+final class ForeignKey {
+
+    private final String name;
+    private final String table;
+    private final String referencedTable;
+    private final List<String> columns = new ArrayList<>();
+    private final List<String> referencedColumns = new ArrayList<>();
+
+    private ForeignKey(String name, String table, String referencedTable) {
+        this.name = name;
+        this.table = table;
+        this.referencedTable = referencedTable;
+    }
+
+    /** Reads {@code getImportedKeys}/{@code getExportedKeys} rows; a key's columns follow KEY_SEQ 1, 2, … */
+    static List<ForeignKey> readAll(ResultSet rows) throws SQLException {
+        List<ForeignKey> keys = new ArrayList<>();
+        ForeignKey current = null;
+        while (rows.next()) {
+            if (current == null || rows.getInt("KEY_SEQ") <= 1) {
+                String fkName = rows.getString("FK_NAME");
+                current = new ForeignKey(fkName == null || fkName.isEmpty() ? null : fkName,
+                        rows.getString("FKTABLE_NAME"), rows.getString("PKTABLE_NAME"));
+                keys.add(current);
+            }
+            current.columns.add(rows.getString("FKCOLUMN_NAME"));
+            current.referencedColumns.add(rows.getString("PKCOLUMN_NAME"));
+        }
+        return keys;
+    }
+
+    void describeInto(ViolationFacts facts, boolean parentSide) {
+        facts.parentSide(parentSide);
+        facts.constraint(name);
+        facts.table(table);
+        columns.forEach(facts::column);
+        facts.referencedTable(referencedTable);
+        referencedColumns.forEach(facts::referencedColumn);
+    }
+}

@@ -1,0 +1,65 @@
+package io.integrityagent.catalog;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A table's unique indexes and foreign keys, as {@link DatabaseMetaData} describes them. */
+final class TableKeys {
+
+    private final Map<String, List<String>> uniqueIndexColumns;
+    private final List<ForeignKey> ownKeys;
+    private final List<ForeignKey> referencingKeys;
+
+    private TableKeys(Map<String, List<String>> uniqueIndexColumns, List<ForeignKey> ownKeys,
+                      List<ForeignKey> referencingKeys) {
+        this.uniqueIndexColumns = uniqueIndexColumns;
+        this.ownKeys = ownKeys;
+        this.referencingKeys = referencingKeys;
+    }
+
+    static TableKeys read(DatabaseMetaData metaData, String table) throws SQLException {
+        Map<String, List<String>> unique = new LinkedHashMap<>();
+        try (ResultSet rows = metaData.getIndexInfo(null, null, table, true, true)) {
+            while (rows.next()) {
+                String index = rows.getString("INDEX_NAME");
+                String column = rows.getString("COLUMN_NAME");
+                if (index != null && column != null) {
+                    unique.computeIfAbsent(index.toUpperCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(column);
+                }
+            }
+        }
+        List<ForeignKey> own;
+        try (ResultSet rows = metaData.getImportedKeys(null, null, table)) {
+            own = ForeignKey.readAll(rows);
+        }
+        List<ForeignKey> referencing;
+        try (ResultSet rows = metaData.getExportedKeys(null, null, table)) {
+            referencing = ForeignKey.readAll(rows);
+        }
+        return new TableKeys(unique, own, referencing);
+    }
+
+    /** The columns of the unique index or constraint with this name, or none when the catalog has no such. */
+    List<String> uniqueKeyColumns(String name) {
+        List<String> columns = uniqueIndexColumns.get(name.toUpperCase(Locale.ROOT));
+        return columns == null ? Collections.emptyList() : columns;
+    }
+
+    /** The table's foreign key when it has exactly one; with several, which one failed is not known. */
+    ForeignKey onlyOwnKey() {
+        return ownKeys.size() == 1 ? ownKeys.get(0) : null;
+    }
+
+    /** The one foreign key that refers to this table, when there is exactly one. */
+    ForeignKey onlyReferencingKey() {
+        return referencingKeys.size() == 1 ? referencingKeys.get(0) : null;
+    }
+}
