@@ -1,0 +1,57 @@
+package io.integrityagent.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Statements whose class could not get a field keep their capture in a weak table. */
+class CapturesTest {
+
+    @Test
+    void aStatementKeepsOneCaptureUntilItIsClosed() {
+        Object statement = new Object();
+        StatementCapture capture = Captures.of(statement);
+        assertSame(capture, Captures.of(statement));
+        Captures.release(statement);
+        assertNull(Captures.peek(statement));
+    }
+
+    @Test
+    void capturesOfStatementsNobodyClosedGoAwayWithTheStatements() throws InterruptedException {
+        WeakIdentityTable<StatementCapture> table = new WeakIdentityTable<>();
+        for (int i = 0; i < 1000; i++) {
+            table.computeIfAbsent(new Object(), StatementCapture::new);
+        }
+        for (int attempt = 0; attempt < 50 && table.size() > 0; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, table.size());
+    }
+
+    @Test
+    void equalButDistinctStatementsHaveCapturesOfTheirOwn() {
+        WeakIdentityTable<StatementCapture> table = new WeakIdentityTable<>();
+        String first = new String("same");
+        String second = new String("same");
+        assertTrue(table.computeIfAbsent(first, StatementCapture::new)
+                != table.computeIfAbsent(second, StatementCapture::new));
+    }
+
+    @Test
+    void aBatchKeepsOnlyItsFirstEntriesButCountsThemAll() {
+        StatementCapture capture = new StatementCapture();
+        for (int i = 0; i < BatchEntries.MAX_KEPT + 5; i++) {
+            capture.parameters().setInt(1, i);
+            capture.addBatch();
+        }
+        BatchEntries batch = capture.detachBatch();
+        assertEquals(BatchEntries.MAX_KEPT + 5, batch.count());
+        assertEquals(7, batch.parameters(7).value(1));
+        assertNull(batch.parameters(BatchEntries.MAX_KEPT + 1));
+        assertNull(capture.detachBatch(), "executeBatch leaves an empty batch behind");
+    }
+}
