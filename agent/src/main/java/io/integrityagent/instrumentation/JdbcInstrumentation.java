@@ -2,7 +2,6 @@ package io.integrityagent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -19,6 +18,10 @@ import io.integrityagent.capture.CaptureHolder;
 import io.integrityagent.capture.StatementCapture;
 import java.lang.instrument.Instrumentation;
 import java.security.CodeSource;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -52,6 +55,8 @@ public final class JdbcInstrumentation {
     private static final String[] PRIMITIVE_SETTERS = {"setInt", "setShort", "setByte", "setLong", "setDouble",
             "setFloat", "setBoolean", "setNull"};
 
+    private static final SeesAgent SEES_AGENT = new SeesAgent();
+
     private JdbcInstrumentation() {
     }
 
@@ -60,7 +65,8 @@ public final class JdbcInstrumentation {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+                .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(listener)
                 .ignore(new FromAgentJar())
                 .or(nameStartsWith("java.")
@@ -77,13 +83,9 @@ public final class JdbcInstrumentation {
                 .transform(JdbcInstrumentation::adviseStatement)
                 .type(new StatementClasses(false))
                 .transform(JdbcInstrumentation::adviseStatement)
-                .type(connectionClasses(), new SeesAgent())
+                .type(new Connections())
                 .transform(JdbcInstrumentation::adviseConnection)
                 .installOn(instrumentation);
-    }
-
-    private static ElementMatcher.Junction<TypeDescription> connectionClasses() {
-        return hasSuperType(named("java.sql.Connection")).and(not(isInterface()));
     }
 
     private static net.bytebuddy.dynamic.DynamicType.Builder<?> addCaptureField(
@@ -165,9 +167,8 @@ public final class JdbcInstrumentation {
      * named modules never get one: they could not see the agent's interface.
      */
     private static final class StatementClasses implements AgentBuilder.RawMatcher {
-        private static final ElementMatcher<TypeDescription> STATEMENT =
-                hasSuperType(named("java.sql.Statement")).and(not(isInterface()));
-        private static final SeesAgent SEES_AGENT = new SeesAgent();
+        private static final JdbcTypes STATEMENTS =
+                new JdbcTypes(Statement.class, PreparedStatement.class, CallableStatement.class);
 
         private final boolean withField;
 
@@ -178,7 +179,8 @@ public final class JdbcInstrumentation {
         @Override
         public boolean matches(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
                                Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
-            if (!STATEMENT.matches(type) || !SEES_AGENT.matches(loader)) {
+            if (!STATEMENTS.matches(type, loader, module, classBeingRedefined, domain)
+                    || !SEES_AGENT.matches(loader)) {
                 return false;
             }
             boolean canGetField = (module == null || !module.isNamed())
@@ -203,6 +205,18 @@ public final class JdbcInstrumentation {
         public boolean matches(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
                                Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
             return domain != null && Objects.equals(domain.getCodeSource(), AGENT);
+        }
+    }
+
+    /** Connection classes from class loaders that can see the agent. */
+    private static final class Connections implements AgentBuilder.RawMatcher {
+        private static final JdbcTypes CONNECTIONS = new JdbcTypes(Connection.class);
+
+        @Override
+        public boolean matches(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
+                               Class<?> classBeingRedefined, java.security.ProtectionDomain domain) {
+            return CONNECTIONS.matches(type, loader, module, classBeingRedefined, domain)
+                    && SEES_AGENT.matches(loader);
         }
     }
 

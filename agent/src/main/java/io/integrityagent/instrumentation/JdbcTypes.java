@@ -1,0 +1,80 @@
+package io.integrityagent.instrumentation;
+
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Recognises the classes implementing a JDBC interface while remembering every supertype it has judged, so
+ * each supertype's class file is read at most once and JDK supertypes are never read: resolving the whole
+ * hierarchy of every loaded class through the type pool cost seconds of start-up. (A class is transformed
+ * before its supertypes are loaded, so they cannot simply be looked up among classes seen earlier.) Classes
+ * that were already loaded when the agent arrived are checked with their real {@link Class}.
+ */
+final class JdbcTypes implements AgentBuilder.RawMatcher {
+
+    /** Beyond this many remembered supertypes the memory is cleared rather than grown. */
+    private static final int MAX_REMEMBERED = 20_000;
+    private static final int MAX_DEPTH = 32;
+
+    private final Class<?> jdbcInterface;
+    private final Map<String, Boolean> judged = new ConcurrentHashMap<>();
+
+    /** @param subInterfaces the JDK's own interfaces extending it, which the agent never sees being loaded */
+    JdbcTypes(Class<?> jdbcInterface, Class<?>... subInterfaces) {
+        this.jdbcInterface = jdbcInterface;
+        judged.put(jdbcInterface.getName(), true);
+        for (Class<?> subInterface : subInterfaces) {
+            judged.put(subInterface.getName(), true);
+        }
+    }
+
+    @Override
+    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
+                           Class<?> classBeingRedefined, ProtectionDomain domain) {
+        boolean isJdbc = classBeingRedefined != null
+                ? jdbcInterface.isAssignableFrom(classBeingRedefined)
+                : extendsJdbc(type, 0);
+        return isJdbc && !type.isInterface();
+    }
+
+    private boolean extendsJdbc(TypeDescription type, int depth) {
+        TypeDescription.Generic superClass = type.getSuperClass();
+        if (superClass != null && isJdbcSupertype(superClass.asErasure(), depth)) {
+            return true;
+        }
+        for (TypeDefinition implemented : type.getInterfaces()) {
+            if (isJdbcSupertype(implemented.asErasure(), depth)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isJdbcSupertype(TypeDescription supertype, int depth) {
+        String name = supertype.getName();
+        Boolean known = judged.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                || depth >= MAX_DEPTH) {
+            return false;
+        }
+        boolean isJdbc;
+        try {
+            isJdbc = extendsJdbc(supertype, depth + 1);
+        } catch (RuntimeException unresolvable) {
+            return false;
+        }
+        if (judged.size() >= MAX_REMEMBERED) {
+            judged.keySet().removeIf(remembered -> !remembered.startsWith("java."));
+        }
+        judged.put(name, isJdbc);
+        return isJdbc;
+    }
+}
