@@ -36,6 +36,7 @@ public final class MySqlDialect extends SqlStateDialect {
     static final int FOREIGN_DUPLICATE_KEY_WITH_CHILD_INFO = 1761;
     static final int FOREIGN_DUPLICATE_KEY_WITHOUT_CHILD_INFO = 1762;
     static final int DUP_UNKNOWN_IN_INDEX = 1859;
+    static final int MYSQL_BAD_NULL_NOT_IGNORED = 3673;
     static final int MYSQL_CHECK_CONSTRAINT_VIOLATED = 3819;
     /** MariaDB's number; MySQL uses 4025 for an unrelated HY000 error, so it only counts with class 23. */
     static final int MARIADB_CONSTRAINT_FAILED = 4025;
@@ -112,6 +113,7 @@ public final class MySqlDialect extends SqlStateDialect {
                 describeForeignKey(text, facts, true);
                 break;
             case BAD_NULL:
+            case MYSQL_BAD_NULL_NOT_IGNORED:
                 addColumn(NULL_COLUMN.matcher(text), facts);
                 break;
             case NO_DEFAULT_FOR_FIELD:
@@ -169,6 +171,7 @@ public final class MySqlDialect extends SqlStateDialect {
             case NO_REFERENCED_ROW_2:
                 return ViolationKind.FOREIGN_KEY;
             case BAD_NULL:
+            case MYSQL_BAD_NULL_NOT_IGNORED:
                 return ViolationKind.NOT_NULL;
             case MARIADB_CONSTRAINT_FAILED:
                 return ViolationKind.CHECK;

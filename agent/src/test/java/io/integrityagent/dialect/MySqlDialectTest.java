@@ -175,6 +175,13 @@ class MySqlDialectTest {
         assertNull(facts.constraint());
     }
 
+    @Test
+    void mysql8NullThatIgnoreCannotDowngradeNamesTheColumn() {
+        ViolationFacts facts = describe(violation("Column 'name' cannot be null", 3673));
+        assertEquals(ViolationKind.NOT_NULL, facts.kind());
+        assertEquals(List.of("name"), facts.columns());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "(conn=17) "})
     void columnLeftOutIsANotNullViolationThoughThrownAsAPlainHy000Exception(String prefix) {
