@@ -9,6 +9,7 @@ public final class StatementCapture {
     private String sql;
     private BoundParameters parameters;
     private BatchEntries batch;
+    private BatchEntries executingBatch;
 
     /** Called with the SQL given to {@code Connection.prepareStatement} or {@code prepareCall}. */
     public void prepared(String sql) {
@@ -53,9 +54,21 @@ public final class StatementCapture {
         batch = null;
     }
 
-    /** Hands the batch over to a report and starts an empty one, as JDBC does after executeBatch. */
+    /**
+     * {@code executeBatch} begins: its entries are set aside, because drivers may clear the batch before
+     * {@code executeBatch} returns (Connector/J does, in a finally block).
+     */
+    public void batchExecutionStarted() {
+        if (batch != null) { // a nested call (executeLargeBatch calling executeBatch) finds them already aside
+            executingBatch = batch;
+            batch = null;
+        }
+    }
+
+    /** Hands the batch being executed over to a report and starts an empty one, as JDBC does after executeBatch. */
     public BatchEntries detachBatch() {
-        BatchEntries detached = batch;
+        BatchEntries detached = executingBatch != null ? executingBatch : batch;
+        executingBatch = null;
         batch = null;
         return detached;
     }

@@ -15,6 +15,8 @@ public final class Dialects {
             BY_SYSTEM.put(system, new SqlStateDialect(system));
         }
         BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
+        BY_SYSTEM.put(DatabaseSystem.MYSQL, new MySqlDialect(DatabaseSystem.MYSQL));
+        BY_SYSTEM.put(DatabaseSystem.MARIADB, new MySqlDialect(DatabaseSystem.MARIADB));
     }
 
     private Dialects() {

@@ -115,6 +115,18 @@ public final class JdbcHooks {
         return ExecutionScope.enter();
     }
 
+    public static ExecutionScope executingBatch(Object statement) {
+        try {
+            StatementCapture capture = Captures.peek(statement);
+            if (capture != null) {
+                capture.batchExecutionStarted();
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
+        return ExecutionScope.enter();
+    }
+
     /**
      * After an execute call, normal or not. {@code executedSql} is the SQL argument of a plain statement's
      * execute call, null for prepared statements.
@@ -130,7 +142,7 @@ public final class JdbcHooks {
             if (thrown != null) {
                 scope.recordFailure(new FailedExecution(thrown, statement, capture, executedSql, batch));
             } else if (batch && capture != null) {
-                capture.clearBatch();
+                capture.detachBatch(); // executed: its entries are done with
             }
         } catch (Throwable internal) {
             countInternalFailure();

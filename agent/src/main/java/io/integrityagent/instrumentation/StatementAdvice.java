@@ -39,8 +39,8 @@ final class StatementAdvice {
     /** {@code executeBatch()} and {@code executeLargeBatch()}. */
     static final class ExecuteBatch {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static ExecutionScope enter() {
-            return JdbcHooks.executing();
+        static ExecutionScope enter(@Advice.This Object statement) {
+            return JdbcHooks.executingBatch(statement);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

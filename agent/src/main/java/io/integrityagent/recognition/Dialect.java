@@ -18,7 +18,10 @@ public interface Dialect {
     /** Reads the constraint, table, columns and values from {@code e} into {@code facts}, as far as stated. */
     void describe(SQLException e, ViolationFacts facts);
 
-    /** The failing entry of a batch when the driver names it in its message (0-based), or -1. */
+    /**
+     * The batch entry (0-based) that {@code e} reports, when the driver tells it (in its message, or by which
+     * failure it keeps), or -1 to go by the order of the failed entries in the update counts.
+     */
     default int failedBatchEntry(BatchUpdateException e) {
         return -1;
     }

@@ -17,9 +17,11 @@ public final class ViolationFacts {
     private final int vendorCode;
     private String message;
     private String constraint;
+    private String schema;
     private String table;
     private final List<String> columns = new ArrayList<>();
     private final Map<String, String> reportedValues = new LinkedHashMap<>();
+    private String keyValue;
     private String referencedTable;
     private final List<String> referencedColumns = new ArrayList<>();
     private boolean parentSide;
@@ -43,6 +45,10 @@ public final class ViolationFacts {
     public String constraint() { return constraint; }
     public void constraint(String name) { constraint = name; }
 
+    /** The schema (MySQL: database) of {@link #table()}, when the database names it. */
+    public String schema() { return schema; }
+    public void schema(String name) { schema = name; }
+
     /**
      * The table the constraint belongs to: for a foreign key, the referencing (child) table; for the others,
      * the table written to.
@@ -57,6 +63,13 @@ public final class ViolationFacts {
     /** Values the database printed, by column, as it printed them (strings keep their quotes). */
     public Map<String, String> reportedValues() { return reportedValues; }
     public void reportedValue(String column, String value) { reportedValues.put(column, value); }
+
+    /**
+     * The duplicate key value, as the database printed it between its quotes, when it names the key but not
+     * the key's columns (MySQL, MariaDB). It may be cut short, and a composite key's parts cannot be told apart.
+     */
+    public String keyValue() { return keyValue; }
+    public void keyValue(String value) { keyValue = value; }
 
     public String referencedTable() { return referencedTable; }
     public void referencedTable(String name) { referencedTable = name; }

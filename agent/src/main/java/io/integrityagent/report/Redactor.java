@@ -14,6 +14,12 @@ public final class Redactor {
     /** Shorter secrets are masked only as whole words, so that masking "1" does not mangle "23505". */
     private static final int WHOLE_WORD_BELOW = 4;
 
+    /**
+     * A start of a secret this long is masked even where no "..." marks the cut; another value sharing so long a
+     * start is rare, and masking it too only hides more than needed.
+     */
+    private static final int CUT_WITHOUT_MARK_FROM = 16;
+
     private final Pattern sensitiveColumns;
 
     public Redactor(Pattern sensitiveColumns) {
@@ -51,18 +57,45 @@ public final class Redactor {
         return masked;
     }
 
+    /**
+     * Masks each whole occurrence of {@code secret}, and each start of it that a database printed in place of a
+     * value too long for its message: MariaDB cuts a duplicate key to 64 bytes ending in "...", MySQL cuts one
+     * to 192 characters without a mark.
+     */
     private static String maskOne(String text, String secret) {
         StringBuilder out = new StringBuilder(text.length());
+        String start = secret.substring(0, Math.min(secret.length(), WHOLE_WORD_BELOW));
         int from = 0;
-        int at;
-        while ((at = text.indexOf(secret, from)) >= 0) {
-            int end = at + secret.length();
-            boolean wholeWord = !isWordChar(text, at - 1) && !isWordChar(text, end);
-            out.append(text, from, at);
-            out.append(secret.length() >= WHOLE_WORD_BELOW || wholeWord ? MASK : secret);
-            from = end;
+        int at = text.indexOf(start);
+        while (at >= 0) {
+            int matched = commonPrefixLength(text, at, secret);
+            int end = at + matched;
+            boolean mask;
+            if (matched == secret.length()) {
+                mask = secret.length() >= WHOLE_WORD_BELOW || !isWordChar(text, at - 1) && !isWordChar(text, end);
+            } else {
+                mask = matched >= CUT_WITHOUT_MARK_FROM || matched >= WHOLE_WORD_BELOW && followedByCutMark(text, end);
+            }
+            if (mask) {
+                out.append(text, from, at).append(MASK);
+                from = end;
+            }
+            at = text.indexOf(start, mask ? end : at + 1);
         }
         return out.append(text, from, text.length()).toString();
+    }
+
+    private static int commonPrefixLength(String text, int at, String secret) {
+        int length = 0;
+        while (length < secret.length() && at + length < text.length()
+                && text.charAt(at + length) == secret.charAt(length)) {
+            length++;
+        }
+        return length;
+    }
+
+    private static boolean followedByCutMark(String text, int index) {
+        return text.startsWith("...", index) || text.startsWith("…", index);
     }
 
     private static boolean isWordChar(String text, int index) {

@@ -82,6 +82,9 @@ public final class ReportAssembler {
                 secrets.add(unquoted(reported.getValue()));
             }
         }
+        if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, shape, sent, sql)) {
+            secrets.add(facts.keyValue());
+        }
         Set<Integer> maskedParameters = sensitiveParameters(shape, parameters, sql, secrets);
         String shownSql = secrets.maskAll(maskSensitiveLiterals(sql, shape, secrets));
 
@@ -119,6 +122,34 @@ public final class ReportAssembler {
         }
         List<Integer> failed = ViolationRecognizer.failedEntries(violation.batch().getLargeUpdateCounts(), size);
         return ordinal < failed.size() ? failed.get(ordinal) : null;
+    }
+
+    /**
+     * Whether the key value the database printed may be a secret that masking the values sent would not catch:
+     * it is a sensitive column's; or its columns are unknown and either the key is named like a sensitive column
+     * or the statement names one whose value the agent does not have.
+     */
+    private boolean keyValueMayBeSecret(ViolationFacts facts, List<String> columns, SqlShape shape, SentValues sent,
+                                        String sql) {
+        if (!columns.isEmpty()) {
+            return columns.stream().anyMatch(redactor::isSensitive);
+        }
+        if (redactor.isSensitive(facts.constraint())) {
+            return true;
+        }
+        if (!redactor.mentionsSensitive(sql)) {
+            return false;
+        }
+        boolean namesSensitiveColumn = false;
+        for (ColumnSource source : shape.columns()) {
+            if (redactor.isSensitive(source.column())) {
+                namesSensitiveColumn = true;
+                if (sent.valueOf(source) == null) {
+                    return true;
+                }
+            }
+        }
+        return !namesSensitiveColumn;
     }
 
     /**

@@ -25,6 +25,31 @@ class RedactorTest {
     }
 
     @Test
+    void theStartOfALongSecretThatADatabaseCutShortIsMaskedToo() {
+        String token = "tok-" + "0123456789abcdef".repeat(6);
+        String mariadb = "Duplicate entry '" + token.substring(0, 61) + "...' for key 'uq_api_clients_token'";
+        assertEquals("Duplicate entry '****...' for key 'uq_api_clients_token'",
+                Redactor.maskAll(mariadb, List.of(token)));
+        String composite = "Duplicate entry '7-" + token.substring(0, 59) + "...' for key 'uq_client_key'";
+        assertEquals("Duplicate entry '7-****...' for key 'uq_client_key'", Redactor.maskAll(composite, List.of(token)));
+        String ellipsis = "value " + token.substring(0, 10) + "\u2026 rejected";
+        assertEquals("value ****\u2026 rejected", Redactor.maskAll(ellipsis, List.of(token)));
+    }
+
+    @Test
+    void aLongStartOfASecretIsMaskedEvenWithoutACutMark() {
+        String secret = "s".repeat(300);
+        String mysql = "Duplicate entry '" + secret.substring(0, 192) + "' for key 'users.uq_users_secret'";
+        assertEquals("Duplicate entry '****' for key 'users.uq_users_secret'", Redactor.maskAll(mysql, List.of(secret)));
+    }
+
+    @Test
+    void aShortSharedStartWithoutACutMarkIsNotMasked() {
+        assertEquals("key tok-other and tok-abc", Redactor.maskAll("key tok-other and tok-abc",
+                List.of("tok-abcdef0123456789")));
+    }
+
+    @Test
     void sensitiveColumnsAreRecognisedByName() {
         assertTrue(redactor.isSensitive("PASSWORD"));
         assertTrue(redactor.isSensitive("api_token"));
