@@ -111,10 +111,10 @@ public final class CatalogLookup {
     }
 
     private TableKeys keysOf(Connection connection, String table) throws SQLException {
-        String key = connection.getMetaData().getURL() + "|" + table;
+        String key = connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + table;
         TableKeys keys = cache.get(key);
         if (keys == null) {
-            keys = TableKeys.read(connection.getMetaData(), table);
+            keys = TableKeys.read(connection, table);
             cache.put(key, keys);
         }
         return keys;

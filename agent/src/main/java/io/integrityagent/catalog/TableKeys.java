@@ -1,5 +1,6 @@
 package io.integrityagent.catalog;
 
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A table's unique indexes and foreign keys, as {@link DatabaseMetaData} describes them. */
+/**
+ * A table's unique indexes and foreign keys, as {@link DatabaseMetaData} describes them. Always scoped to the
+ * connection's own catalog and schema: unscoped, MariaDB lists same-named tables of every database.
+ */
 final class TableKeys {
 
     private final Map<String, List<String>> uniqueIndexColumns;
@@ -24,9 +28,13 @@ final class TableKeys {
         this.referencingKeys = referencingKeys;
     }
 
-    static TableKeys read(DatabaseMetaData metaData, String table) throws SQLException {
+    /** Reads the keys of {@code table} in the connection's current catalog and schema only. */
+    static TableKeys read(Connection connection, String table) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String catalog = connection.getCatalog();
+        String schema = currentSchema(connection);
         Map<String, List<String>> unique = new LinkedHashMap<>();
-        try (ResultSet rows = metaData.getIndexInfo(null, null, table, true, true)) {
+        try (ResultSet rows = metaData.getIndexInfo(catalog, schema, table, true, true)) {
             while (rows.next()) {
                 String index = rows.getString("INDEX_NAME");
                 String column = rows.getString("COLUMN_NAME");
@@ -37,14 +45,23 @@ final class TableKeys {
             }
         }
         List<ForeignKey> own;
-        try (ResultSet rows = metaData.getImportedKeys(null, null, table)) {
+        try (ResultSet rows = metaData.getImportedKeys(catalog, schema, table)) {
             own = ForeignKey.readAll(rows);
         }
         List<ForeignKey> referencing;
-        try (ResultSet rows = metaData.getExportedKeys(null, null, table)) {
+        try (ResultSet rows = metaData.getExportedKeys(catalog, schema, table)) {
             referencing = ForeignKey.readAll(rows);
         }
         return new TableKeys(unique, own, referencing);
+    }
+
+    /** Drivers older than JDBC 4.1 do not know the current schema; then any schema matches. */
+    private static String currentSchema(Connection connection) {
+        try {
+            return connection.getSchema();
+        } catch (SQLException | AbstractMethodError | UnsupportedOperationException unknown) {
+            return null;
+        }
     }
 
     /** The columns of the unique index or constraint with this name, or none when the catalog has no such. */

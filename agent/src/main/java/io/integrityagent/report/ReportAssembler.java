@@ -64,6 +64,7 @@ public final class ReportAssembler {
         SqlShape shape = SqlStatementParser.parse(sql);
         catalog.complete(facts, failure.statement(), shape.operation(), dialect.canonicalName(shape.table()),
                 dialect);
+        pairKeyValueWithSingleColumnKey(facts);
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
         String table = facts.parentSide() && facts.referencedTable() != null ? facts.referencedTable()
@@ -110,6 +111,17 @@ public final class ReportAssembler {
                 .remedy(secrets.maskAll(Explainer.remedy(input)));
         values.forEach(report::value);
         return report.build();
+    }
+
+    /**
+     * A duplicate key value printed without its columns (MySQL, MariaDB) belongs to the key's one column once
+     * the catalog named it; with several columns the printed value cannot be split reliably.
+     */
+    private static void pairKeyValueWithSingleColumnKey(ViolationFacts facts) {
+        if (facts.keyValue() != null && facts.columns().size() == 1
+                && !facts.reportedValues().containsKey(facts.columns().get(0))) {
+            facts.reportedValue(facts.columns().get(0), "'" + facts.keyValue().replace("'", "''") + "'");
+        }
     }
 
     private static Integer failedEntry(RecognizedViolation violation, int ordinal, Dialect dialect, int size) {

@@ -57,10 +57,11 @@ class MariadbViolationsIT extends MysqlFamilyViolationsIT {
         JsonNode event = events.single("batchWithDriverDefaults");
         assertTrue(event.get("batchIndex").isNull(), event.toString());
         assertTrue(event.get("parameters").isNull(), event.toString());
-        assertEquals("{}", event.get("values").toString());
         assertEquals("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)", event.get("sql").asText());
         assertEquals("uq_users_email", event.get("constraint").asText());
-        assertTrue(event.get("explanation").asText().contains("a row with the key 'ada@example.com' already exists"),
+        assertEquals("{\"email\":\"'ada@example.com'\"}", event.get("values").toString(),
+                "the value MariaDB printed, paired with the key's one column");
+        assertTrue(event.get("explanation").asText().contains("a row with email = 'ada@example.com' already exists"),
                 event.toString());
     }
 
