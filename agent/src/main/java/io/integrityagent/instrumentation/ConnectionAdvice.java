@@ -15,4 +15,18 @@ final class ConnectionAdvice {
             JdbcHooks.prepared(statement, sql);
         }
     }
+
+    /** {@code commit()}: deferred constraints are checked only here, so a violation can surface at commit. */
+    static final class Commit {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static ExecutionScope enter() {
+            return JdbcHooks.executing();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object connection, @Advice.Enter ExecutionScope scope,
+                         @Advice.Thrown Throwable thrown) {
+            JdbcHooks.committed(scope, connection, thrown);
+        }
+    }
 }
