@@ -37,6 +37,7 @@ public final class PostgresDialect extends SqlStateDialect {
             Pattern.DOTALL);
     private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final String RESTRICT_VIOLATION = "23001";
+    private static final String IN_FAILED_TRANSACTION = "25P02";
     private static final String FAILING_ROW = "Failing row contains ";
     private static final String EXISTING_KEY = ") conflicts with existing key";
 
@@ -81,6 +82,15 @@ public final class PostgresDialect extends SqlStateDialect {
                 facts.table(server.table());
                 break;
         }
+    }
+
+    /**
+     * 25P02: the transaction was aborted by an earlier error, which pgjdbc attaches as the cause; that one was
+     * reported by the statement that ran into it.
+     */
+    @Override
+    public boolean repeatsEarlierFailure(SQLException e) {
+        return IN_FAILED_TRANSACTION.equals(e.getSQLState());
     }
 
     /**

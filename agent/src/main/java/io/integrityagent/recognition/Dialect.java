@@ -18,6 +18,14 @@ public interface Dialect {
     /** Reads the constraint, table, columns and values from {@code e} into {@code facts}, as far as stated. */
     void describe(SQLException e, ViolationFacts facts);
 
+    /**
+     * Whether {@code e} stands for a failure that was reported when it happened and is only attached as its cause:
+     * pgjdbc attaches the error that aborted a transaction to every statement refused after it.
+     */
+    default boolean repeatsEarlierFailure(SQLException e) {
+        return false;
+    }
+
     /** The failing entry of a batch when the driver names it in its message (0-based), or -1. */
     default int failedBatchEntry(BatchUpdateException e) {
         return -1;

@@ -41,6 +41,13 @@ class PostgresDialectTest {
     }
 
     @Test
+    void statementRefusedInAnAbortedTransactionOnlyRepeatsTheFailureThatAbortedIt() {
+        assertTrue(dialect.repeatsEarlierFailure(server("25P02", "current transaction is aborted, commands ignored"
+                + " until end of transaction block", null).build()));
+        assertFalse(dialect.repeatsEarlierFailure(server("23505", "duplicate key value", null).build()));
+    }
+
+    @Test
     void uniqueNamesConstraintTableColumnAndKeyValueAndRepeatsMessageWithDetail() {
         ViolationFacts facts = describe(server("23505",
                 "duplicate key value violates unique constraint \"uq_users_email\"",
