@@ -33,8 +33,6 @@ public final class PostgresDialect extends SqlStateDialect {
             "new row for relation \"(?<table>.+)\" violates check constraint \"(?<constraint>.+)\"");
     private static final Pattern EXCLUSION = Pattern.compile(
             "conflicting key value violates exclusion constraint \"(?<constraint>.+)\"");
-    private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d{1,9}) (.*?) was aborted: ",
-            Pattern.DOTALL);
     private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final String RESTRICT_VIOLATION = "23001";
     private static final String IN_FAILED_TRANSACTION = "25P02";
@@ -100,7 +98,7 @@ public final class PostgresDialect extends SqlStateDialect {
      */
     @Override
     public int failedBatchEntry(BatchUpdateException e) {
-        Matcher entry = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        Matcher entry = PostgresServerMessage.BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
         if (!entry.find() || insertsSeveralRows(entry.group(2))) {
             return -1;
         }

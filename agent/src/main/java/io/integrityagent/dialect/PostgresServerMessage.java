@@ -26,6 +26,9 @@ final class PostgresServerMessage {
             return new Accessors(messageClass);
         }
     };
+    /** pgjdbc's message for a failed batch: the entry (0-based), its SQL or {@code <unknown>}, then the error. */
+    static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d{1,9}) (.*?) was aborted: ", Pattern.DOTALL);
+    private static final String BATCH_SUFFIX = "  Call getNextException to see other errors in the batch.";
     private static final Pattern SEVERITY = Pattern.compile("^\\p{Lu}+: ");
     private static final Pattern DETAIL_LINE = Pattern.compile("\n  Detail: (.*?)(?=\n  \\p{Lu}[\\p{L} ]*: |$)",
             Pattern.DOTALL);
@@ -80,9 +83,16 @@ final class PostgresServerMessage {
         return column;
     }
 
-    static PostgresServerMessage fromText(String text) {
-        if (text == null) {
+    /** Also the text of a batch exception, without the entry's SQL that pgjdbc puts in front. */
+    static PostgresServerMessage fromText(String message) {
+        if (message == null) {
             return new PostgresServerMessage("", null, null, null, null);
+        }
+        String text = message;
+        Matcher batchEntry = BATCH_ENTRY.matcher(text);
+        if (batchEntry.find()) {
+            text = text.substring(batchEntry.end());
+            text = text.endsWith(BATCH_SUFFIX) ? text.substring(0, text.length() - BATCH_SUFFIX.length()) : text;
         }
         int lineEnd = text.indexOf('\n');
         String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);

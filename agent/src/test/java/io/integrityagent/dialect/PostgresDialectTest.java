@@ -157,6 +157,18 @@ class PostgresDialectTest {
     }
 
     @Test
+    void batchExceptionWithoutTheServersExceptionBehindItIsReadWithoutTheEntrysSql() {
+        ViolationFacts facts = describe(new BatchUpdateException("Batch entry 1 INSERT INTO t (id) VALUES"
+                + " (('1'::int4)) was aborted: ERROR: duplicate key value violates unique constraint \"t_pkey\"\n"
+                + "  Detail: Key (id)=(1) already exists.  Call getNextException to see other errors in the batch.",
+                "23505", 0, new int[] {-3, -3}));
+        assertEquals("t_pkey", facts.constraint());
+        assertEquals(Map.of("id", "1"), facts.reportedValues());
+        assertEquals("duplicate key value violates unique constraint \"t_pkey\". Detail: Key (id)=(1) already"
+                + " exists.", facts.message());
+    }
+
+    @Test
     void missingParentIsAChildSideForeignKeyWithReferencedTableAndValue() {
         ViolationFacts facts = describe(server("23503",
                 "insert or update on table \"child\" violates foreign key constraint \"fk_child_parent\"",

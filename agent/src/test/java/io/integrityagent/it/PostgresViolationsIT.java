@@ -195,6 +195,28 @@ class PostgresViolationsIT {
     }
 
     @Test
+    void batchEntryAndDetailAreKnownAlsoWhenPgjdbcKeepsThemOutOfItsMessages() {
+        assertTrue(withAgent.stdout.contains("Batch entry 1 <unknown> was aborted"), withAgent.stdout);
+        JsonNode event = events.single("batchWithoutServerDetailInMessages");
+        assertEquals(1, event.get("batchIndex").asInt());
+        assertEquals("customers_pkey", event.get("constraint").asText());
+        assertEquals("[\"1\",\"'Quiet 1'\"]", event.get("parameters").toString());
+        assertEquals("1", event.get("values").get("id").asText());
+        assertEquals("duplicate key value violates unique constraint \"customers_pkey\". Detail: Key (id)=(1)"
+                + " already exists.", event.get("message").asText());
+    }
+
+    @Test
+    void batchRewrittenIntoMultiRowInsertsLeavesTheEntryUnknownRatherThanWrong() {
+        assertTrue(withAgent.stdout.contains("Batch entry 0 INSERT INTO customers (id, name) VALUES"), withAgent.stdout);
+        JsonNode event = events.single("batchRewrittenIntoMultiRowInserts");
+        assertTrue(event.get("batchIndex").isNull(), event.toString());
+        assertTrue(event.get("parameters").isNull(), event.toString());
+        assertEquals("customers_pkey", event.get("constraint").asText());
+        assertEquals("1", event.get("values").get("id").asText(), "as the server reported it");
+    }
+
+    @Test
     void plainStatementBatchShowsTheFailingStatement() {
         JsonNode event = events.single("plainStatementBatch");
         assertEquals(1, event.get("batchIndex").asInt());
@@ -274,7 +296,7 @@ class PostgresViolationsIT {
 
     @Test
     void everyViolationIsOneEventAndOneCount() {
-        int expected = 20;
+        int expected = 22;
         assertEquals(expected, events.all().size(), events.all().stream().map(e -> e.get("callSite").asText())
                 .collect(Collectors.joining("\n")));
         assertEquals(expected, totalOf("db_integrity_violations_total"), metrics);

@@ -1,5 +1,6 @@
 package io.integrityagent.it.apps;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,6 +39,8 @@ public final class PostgresViolations {
                 exclusionOverlappingRange(c);
                 batchWithFailingMiddleEntry(c);
                 plainStatementBatch(c);
+                batchWithoutServerDetailInMessages(url, args[1]);
+                batchRewrittenIntoMultiRowInserts(url, args[1]);
                 throughForwardingWrapper(c);
                 deferredForeignKeyAtCommit(c);
                 deferredForeignKeyAtCommitThroughWrapper(c);
@@ -234,6 +237,38 @@ public final class PostgresViolations {
             s.executeBatch();
         } catch (SQLException e) {
             Fingerprint.caught("plainStatementBatch", e);
+        }
+    }
+
+    /** With logServerErrorDetail=false pgjdbc keeps the Detail and the entry's SQL out of its messages. */
+    static void batchWithoutServerDetailInMessages(String url, String user) throws SQLException {
+        try (Connection quiet = DriverManager.getConnection(url + "&logServerErrorDetail=false", user, "");
+             PreparedStatement ps = quiet.prepareStatement("INSERT INTO customers (id, name) VALUES (?, ?)")) {
+            int[] ids = {20, 1, 21};
+            for (int id : ids) {
+                ps.setInt(1, id);
+                ps.setString(2, "Quiet " + id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (BatchUpdateException e) {
+            Fingerprint.caught("batchWithoutServerDetailInMessages", e);
+        }
+    }
+
+    /** With reWriteBatchedInserts=true pgjdbc numbers the multi-row INSERTs it sent, not the entries. */
+    static void batchRewrittenIntoMultiRowInserts(String url, String user) throws SQLException {
+        try (Connection rewriting = DriverManager.getConnection(url + "&reWriteBatchedInserts=true", user, "");
+             PreparedStatement ps = rewriting.prepareStatement("INSERT INTO customers (id, name) VALUES (?, ?)")) {
+            int[] ids = {30, 1, 31};
+            for (int id : ids) {
+                ps.setInt(1, id);
+                ps.setString(2, "Rewritten " + id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (BatchUpdateException e) {
+            Fingerprint.caught("batchRewrittenIntoMultiRowInserts", e);
         }
     }
 
