@@ -16,7 +16,10 @@ final class ConnectionAdvice {
         }
     }
 
-    /** {@code commit()}: deferred constraints are checked only here, so a violation can surface at commit. */
+    /**
+     * {@code commit()}, and {@code setAutoCommit(boolean)}, which commits an open transaction when switching
+     * autocommit on: deferred constraints are checked only then, so a violation can surface there.
+     */
     static final class Commit {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static ExecutionScope enter() {

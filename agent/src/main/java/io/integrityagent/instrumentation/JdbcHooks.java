@@ -132,8 +132,8 @@ public final class JdbcHooks {
     }
 
     /**
-     * After {@code Connection.commit()}, normal or not. A deferred constraint fails here, so the statement at hand
-     * is the COMMIT itself, without parameters; the connection stands in for the statement.
+     * After {@code Connection.commit()} or {@code setAutoCommit}, normal or not. A deferred constraint fails here,
+     * so the statement at hand is the COMMIT itself, without parameters; the connection stands in for the statement.
      */
     public static void committed(ExecutionScope scope, Object connection, Throwable thrown) {
         if (scope == null) {

@@ -160,8 +160,8 @@ public final class JdbcInstrumentation {
         return builder
                 .visit(Advice.to(ConnectionAdvice.Prepare.class).on(concrete
                         .and(namedOneOf("prepareStatement", "prepareCall")).and(takesArgument(0, String.class))))
-                .visit(Advice.to(ConnectionAdvice.Commit.class).on(concrete.and(named("commit"))
-                        .and(takesArguments(0))));
+                .visit(Advice.to(ConnectionAdvice.Commit.class).on(concrete.and(named("commit").and(takesArguments(0))
+                        .or(named("setAutoCommit").and(takesArguments(boolean.class))))));
     }
 
     /**

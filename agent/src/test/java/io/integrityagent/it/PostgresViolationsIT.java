@@ -234,7 +234,8 @@ class PostgresViolationsIT {
 
     @Test
     void deferredForeignKeyIsReportedOnceAtCommitWithCommitAsTheStatement() {
-        for (String scenario : List.of("deferredForeignKeyAtCommit", "deferredForeignKeyAtCommitThroughWrapper")) {
+        for (String scenario : List.of("deferredForeignKeyAtCommit", "deferredForeignKeyAtCommitThroughWrapper",
+                "deferredForeignKeyWhenAutocommitIsSwitchedOn")) {
             JsonNode event = events.single(scenario);
             assertEquals("foreign_key", event.get("kind").asText());
             assertEquals("COMMIT", event.get("operation").asText());
@@ -248,6 +249,8 @@ class PostgresViolationsIT {
         assertEquals("999", events.single("deferredForeignKeyAtCommit").get("values").get("order_id").asText());
         assertEquals("998", events.single("deferredForeignKeyAtCommitThroughWrapper").get("values").get("order_id")
                 .asText());
+        assertEquals("997", events.single("deferredForeignKeyWhenAutocommitIsSwitchedOn").get("values")
+                .get("order_id").asText());
     }
 
     @Test
@@ -296,7 +299,7 @@ class PostgresViolationsIT {
 
     @Test
     void everyViolationIsOneEventAndOneCount() {
-        int expected = 22;
+        int expected = 23;
         assertEquals(expected, events.all().size(), events.all().stream().map(e -> e.get("callSite").asText())
                 .collect(Collectors.joining("\n")));
         assertEquals(expected, totalOf("db_integrity_violations_total"), metrics);

@@ -44,6 +44,7 @@ public final class PostgresViolations {
                 throughForwardingWrapper(c);
                 deferredForeignKeyAtCommit(c);
                 deferredForeignKeyAtCommitThroughWrapper(c);
+                deferredForeignKeyWhenAutocommitIsSwitchedOn(c);
                 secretValues(c);
                 secretLiteralInPlainStatement(c);
                 secretKnownOnlyToTheDatabase(c);
@@ -311,6 +312,21 @@ public final class PostgresViolations {
         } finally {
             wrapped.setAutoCommit(true);
         }
+    }
+
+    /** Switching autocommit on commits the open transaction, and with it checks the deferred constraint. */
+    static void deferredForeignKeyWhenAutocommitIsSwitchedOn(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shipments (id, order_id) VALUES (?, ?)")) {
+            ps.setInt(1, 4);
+            ps.setInt(2, 997);
+            Fingerprint.result("deferredInsertBeforeAutocommit", ps.executeUpdate());
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            Fingerprint.caught("deferredForeignKeyWhenAutocommitIsSwitchedOn", e);
+        }
+        Fingerprint.result("autocommitAfterFailedSwitch", c.getAutoCommit());
+        c.setAutoCommit(true);
     }
 
     static void secretValues(Connection c) {
