@@ -46,7 +46,8 @@ final class PostgresKey {
             return new PostgresKey(Collections.emptyList(), Collections.emptyList(), withheld.group("referenced"));
         }
         String opening = "Key (";
-        int columnsEnd = detail.startsWith(opening) ? closingParenthesis(detail, opening.length()) : -1;
+        int columnsEnd = detail.startsWith(opening)
+                ? outsideQuotesAndParentheses(detail, opening.length(), ")") : -1;
         if (columnsEnd < 0 || !detail.startsWith(")=(", columnsEnd)) {
             return NONE;
         }
@@ -84,8 +85,23 @@ final class PostgresKey {
         return referencedTable;
     }
 
-    /** Where the parenthesis opened before {@code from} closes, stepping over quoted names and literals. */
-    private static int closingParenthesis(String text, int from) {
+    private static List<String> columns(String columnList) {
+        List<String> columns = new ArrayList<>();
+        int start = 0;
+        while (start <= columnList.length()) {
+            int end = outsideQuotesAndParentheses(columnList, start, SEPARATOR);
+            end = end < 0 ? columnList.length() : end;
+            columns.add(unquoted(columnList.substring(start, end)));
+            start = end + SEPARATOR.length();
+        }
+        return columns;
+    }
+
+    /**
+     * Where {@code stop} first occurs from {@code from} on, outside quoted names, literals and parentheses opened
+     * after {@code from} (an expression such as {@code coalesce(a, 0)}); -1 when it does not.
+     */
+    private static int outsideQuotesAndParentheses(String text, int from, String stop) {
         int depth = 0;
         char quote = 0;
         for (int i = from; i < text.length(); i++) {
@@ -94,52 +110,17 @@ final class PostgresKey {
                 if (c == quote) {
                     quote = 0; // a doubled quote closes and reopens, which comes to the same
                 }
+            } else if (depth == 0 && text.startsWith(stop, i)) {
+                return i;
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
-                if (depth == 0) {
-                    return i;
-                }
                 depth--;
             }
         }
         return -1;
-    }
-
-    private static List<String> columns(String columnList) {
-        List<String> columns = new ArrayList<>();
-        int start = 0;
-        while (start <= columnList.length()) {
-            int end = nextTopLevelSeparator(columnList, start);
-            columns.add(unquoted(columnList.substring(start, end)));
-            start = end + SEPARATOR.length();
-        }
-        return columns;
-    }
-
-    /** The next ", " outside quotes and parentheses (an expression such as {@code coalesce(a, 0)}), or the end. */
-    private static int nextTopLevelSeparator(String list, int from) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = from; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && list.startsWith(SEPARATOR, i)) {
-                return i;
-            }
-        }
-        return list.length();
     }
 
     /** A name PostgreSQL had to quote, without its quotes; anything else (a plain name, an expression) as is. */

@@ -305,7 +305,8 @@ class PostgresDialectTest {
                 + " \"uq_parent_code\"\n  Detail: Key (code)=(A) already exists.  Call getNextException to see other"
                 + " errors in the batch.")));
         assertEquals(2, dialect.failedBatchEntry(batch("Batch entry 2 <unknown> was aborted: ERROR: duplicate key"
-                + " value violates unique constraint \"uq\"  Call getNextException to see other errors in the batch.")));
+                + " value violates unique constraint \"uq\"  Call getNextException to see other errors in the"
+                + " batch.")));
         assertEquals(-1, dialect.failedBatchEntry(batch("something else entirely")));
     }
 

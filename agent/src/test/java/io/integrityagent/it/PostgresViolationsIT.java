@@ -208,7 +208,8 @@ class PostgresViolationsIT {
 
     @Test
     void batchRewrittenIntoMultiRowInsertsLeavesTheEntryUnknownRatherThanWrong() {
-        assertTrue(withAgent.stdout.contains("Batch entry 0 INSERT INTO customers (id, name) VALUES"), withAgent.stdout);
+        assertTrue(withAgent.stdout.contains("Batch entry 0 INSERT INTO customers (id, name) VALUES"),
+                withAgent.stdout);
         JsonNode event = events.single("batchRewrittenIntoMultiRowInserts");
         assertTrue(event.get("batchIndex").isNull(), event.toString());
         assertTrue(event.get("parameters").isNull(), event.toString());
@@ -267,7 +268,8 @@ class PostgresViolationsIT {
         assertEquals("api_clients", serverOnly.get("table").asText());
         assertEquals("****", serverOnly.get("values").get("api_token").asText());
         assertTrue(serverOnly.get("message").asText().endsWith(
-                "Detail: Key (api_token)=(****) is still referenced from table \"token_grants\"."), serverOnly.toString());
+                "Detail: Key (api_token)=(****) is still referenced from table \"token_grants\"."),
+                serverOnly.toString());
         for (String echoed : List.of("tok-9f8e7d6c5b4a", "s3cret-ada")) {
             assertTrue(withoutAgent.stdout.contains(echoed), "the server's messages carry " + echoed);
         }
