@@ -17,6 +17,7 @@ public final class Dialects {
         BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
         BY_SYSTEM.put(DatabaseSystem.MYSQL, new MySqlDialect(DatabaseSystem.MYSQL));
         BY_SYSTEM.put(DatabaseSystem.MARIADB, new MySqlDialect(DatabaseSystem.MARIADB));
+        BY_SYSTEM.put(DatabaseSystem.POSTGRESQL, new PostgresDialect());
     }
 
     private Dialects() {

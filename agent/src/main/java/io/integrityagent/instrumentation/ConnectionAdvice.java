@@ -15,4 +15,21 @@ final class ConnectionAdvice {
             JdbcHooks.prepared(statement, sql);
         }
     }
+
+    /**
+     * {@code commit()}, and {@code setAutoCommit(boolean)}, which commits an open transaction when switching
+     * autocommit on: deferred constraints are checked only then, so a violation can surface there.
+     */
+    static final class Commit {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static ExecutionScope enter() {
+            return JdbcHooks.executing();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object connection, @Advice.Enter ExecutionScope scope,
+                         @Advice.Thrown Throwable thrown) {
+            JdbcHooks.committed(scope, connection, thrown);
+        }
+    }
 }

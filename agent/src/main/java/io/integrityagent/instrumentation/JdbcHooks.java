@@ -136,7 +136,6 @@ public final class JdbcHooks {
         if (scope == null) {
             return;
         }
-        FailedExecution toReport = null;
         try {
             StatementCapture capture = Captures.peek(statement);
             if (thrown != null) {
@@ -146,12 +145,32 @@ public final class JdbcHooks {
             }
         } catch (Throwable internal) {
             countInternalFailure();
-        } finally {
-            toReport = scope.exit();
         }
-        if (toReport != null) {
+        report(scope.exit());
+    }
+
+    /**
+     * After {@code Connection.commit()} or {@code setAutoCommit}, normal or not. A deferred constraint fails here,
+     * so the statement at hand is the COMMIT itself, without parameters; the connection stands in for the statement.
+     */
+    public static void committed(ExecutionScope scope, Object connection, Throwable thrown) {
+        if (scope == null) {
+            return;
+        }
+        if (thrown != null) {
             try {
-                handler.onFailure(toReport);
+                scope.recordFailure(new FailedExecution(thrown, connection, null, "COMMIT", false));
+            } catch (Throwable internal) {
+                countInternalFailure();
+            }
+        }
+        report(scope.exit());
+    }
+
+    private static void report(FailedExecution failure) {
+        if (failure != null) {
+            try {
+                handler.onFailure(failure);
             } catch (Throwable internal) {
                 countInternalFailure();
             }

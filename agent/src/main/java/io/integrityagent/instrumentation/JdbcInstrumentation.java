@@ -157,8 +157,12 @@ public final class JdbcInstrumentation {
     private static net.bytebuddy.dynamic.DynamicType.Builder<?> adviseConnection(
             net.bytebuddy.dynamic.DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
             net.bytebuddy.utility.JavaModule module, java.security.ProtectionDomain domain) {
-        return builder.visit(Advice.to(ConnectionAdvice.Prepare.class).on(isPublic().and(not(isAbstract()))
-                .and(namedOneOf("prepareStatement", "prepareCall")).and(takesArgument(0, String.class))));
+        ElementMatcher.Junction<MethodDescription> concrete = isPublic().and(not(isAbstract()));
+        return builder
+                .visit(Advice.to(ConnectionAdvice.Prepare.class).on(concrete
+                        .and(namedOneOf("prepareStatement", "prepareCall")).and(takesArgument(0, String.class))))
+                .visit(Advice.to(ConnectionAdvice.Commit.class).on(concrete.and(named("commit").and(takesArguments(0))
+                        .or(named("setAutoCommit").and(takesArguments(boolean.class))))));
     }
 
     /**

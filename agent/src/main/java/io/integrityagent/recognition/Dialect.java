@@ -19,6 +19,14 @@ public interface Dialect {
     void describe(SQLException e, ViolationFacts facts);
 
     /**
+     * Whether {@code e} stands for a failure that was reported when it happened and is only attached as its cause:
+     * pgjdbc attaches the error that aborted a transaction to every statement refused after it.
+     */
+    default boolean repeatsEarlierFailure(SQLException e) {
+        return false;
+    }
+
+    /**
      * The batch entry (0-based) that {@code e} reports, when the driver tells it (in its message, or by which
      * failure it keeps), or -1 to go by the order of the failed entries in the update counts.
      */

@@ -43,14 +43,23 @@ public final class ViolationRecognizer {
 
     /**
      * The violations in {@code chain}, in order. A batch exception that only carries the state of the real
-     * violation chained behind it is not counted again.
+     * violation chained behind it is not counted again, nor is an earlier failure attached as the cause of one
+     * that only repeats it.
      */
     public static List<RecognizedViolation> recognize(List<Throwable> chain, Dialect dialect) {
         List<RecognizedViolation> violations = new ArrayList<>();
         List<RecognizedViolation> batchContainers = new ArrayList<>();
         BatchUpdateException batch = null;
+        Set<Throwable> reportedBefore = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t : chain) {
-            if (!(t instanceof SQLException)) {
+            if (!(t instanceof SQLException) || reportedBefore.contains(t)) {
+                continue;
+            }
+            if (dialect.repeatsEarlierFailure((SQLException) t)) {
+                Throwable cause = t.getCause();
+                while (cause != null && reportedBefore.add(cause)) {
+                    cause = cause.getCause();
+                }
                 continue;
             }
             if (t instanceof BatchUpdateException && batch == null) {

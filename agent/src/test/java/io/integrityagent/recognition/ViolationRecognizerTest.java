@@ -73,6 +73,16 @@ class ViolationRecognizerTest {
     }
 
     @Test
+    void earlierFailureAttachedToAStatementRefusedAfterItIsNotReportedAgain() {
+        SQLException earlier = new SQLException("duplicate key value violates unique constraint", "23505");
+        SQLException refused = new SQLException("current transaction is aborted", "25P02", earlier);
+        Dialect postgresql = Dialects.of(DatabaseSystem.POSTGRESQL);
+        assertTrue(ViolationRecognizer.recognize(ViolationRecognizer.chainOf(refused), postgresql).isEmpty());
+        assertSame(earlier, ViolationRecognizer.recognize(ViolationRecognizer.chainOf(earlier), postgresql).get(0)
+                .exception());
+    }
+
+    @Test
     void failedEntriesComeFromTheUpdateCounts() {
         assertEquals(List.of(1), ViolationRecognizer.failedEntries(new long[] {1, -3, 1}, 3));
         assertEquals(List.of(2), ViolationRecognizer.failedEntries(new long[] {1, 1}, 5), "stopped at the failure");
