@@ -109,7 +109,7 @@ public final class ReportAssembler {
         if (violation.batch() == null) {
             return null;
         }
-        int stated = dialect.failedBatchEntry(violation.batch());
+        int stated = dialect.failedBatchEntry(violation.batch(), violation.exception());
         if (stated >= 0) {
             return stated;
         }
