@@ -15,6 +15,7 @@ public final class Dialects {
             BY_SYSTEM.put(system, new SqlStateDialect(system));
         }
         BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
+        BY_SYSTEM.put(DatabaseSystem.ORACLE, new OracleDialect());
     }
 
     private Dialects() {
