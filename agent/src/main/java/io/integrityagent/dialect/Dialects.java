@@ -16,6 +16,7 @@ public final class Dialects {
         }
         BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
         BY_SYSTEM.put(DatabaseSystem.ORACLE, new OracleDialect());
+        BY_SYSTEM.put(DatabaseSystem.SQL_SERVER, new SqlServerDialect());
     }
 
     private Dialects() {
