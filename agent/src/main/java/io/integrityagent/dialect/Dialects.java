@@ -17,6 +17,7 @@ public final class Dialects {
         BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
         BY_SYSTEM.put(DatabaseSystem.ORACLE, new OracleDialect());
         BY_SYSTEM.put(DatabaseSystem.SQL_SERVER, new SqlServerDialect());
+        BY_SYSTEM.put(DatabaseSystem.DB2, new Db2Dialect());
     }
 
     private Dialects() {
