@@ -18,6 +18,9 @@ public final class Dialects {
         BY_SYSTEM.put(DatabaseSystem.MYSQL, new MySqlDialect(DatabaseSystem.MYSQL));
         BY_SYSTEM.put(DatabaseSystem.MARIADB, new MySqlDialect(DatabaseSystem.MARIADB));
         BY_SYSTEM.put(DatabaseSystem.POSTGRESQL, new PostgresDialect());
+        BY_SYSTEM.put(DatabaseSystem.ORACLE, new OracleDialect());
+        BY_SYSTEM.put(DatabaseSystem.SQL_SERVER, new SqlServerDialect());
+        BY_SYSTEM.put(DatabaseSystem.DB2, new Db2Dialect());
     }
 
     private Dialects() {

@@ -61,13 +61,14 @@ public final class Explainer {
                         + " error and tell the caller the " + key + " is taken.";
             case FOREIGN_KEY:
                 if (facts.parentSide()) {
-                    String children = name(facts.table(), "the referencing table");
+                    String children = name(facts.table(), "referencing");
                     return "Delete or re-point the " + children + " rows that refer to it first, or declare "
                             + constraint(facts) + " with ON DELETE CASCADE (or SET NULL) if those rows should"
                             + " follow their parent.";
                 }
+                String parentRow = name(facts.referencedTable(), "parent");
                 String parent = name(facts.referencedTable(), "the referenced table");
-                return "Insert the " + parent + " row first (in the same transaction), or correct "
+                return "Insert the " + parentRow + " row first (in the same transaction), or correct "
                         + columnsOr(in, "the foreign-key value") + " to a key that exists in " + parent
                         + "; if the parent can be deleted concurrently, handle that case.";
             case NOT_NULL:
@@ -89,11 +90,16 @@ public final class Explainer {
 
     private static String parentMissing(ExplanationInput in) {
         ViolationFacts facts = in.facts;
-        String parent = name(facts.referencedTable(), "the referenced table");
+        String parent = name(facts.referencedTable(), "parent");
+        if (in.columns == null) {
+            // The values are the whole row sent, not the key: say so instead of calling them the key.
+            return "the row refers to a " + parent + " row that does not exist, and " + constraint(facts)
+                    + " requires it to" + sentValues(in) + ".";
+        }
         String parentKey = facts.referencedColumns().isEmpty() ? ""
                 : " with " + joined(facts.referencedColumns()) + " = " + joinedValues(in);
-        return columnsOr(in, "the foreign-key value") + valuesSuffix(in) + " refers to a " + parent + " row"
-                + parentKey + " that does not exist, and " + constraint(facts) + " requires it to.";
+        return joined(in.columns) + valuesSuffix(in) + " refers to a " + parent + " row" + parentKey
+                + " that does not exist, and " + constraint(facts) + " requires it to.";
     }
 
     private static String parentStillReferenced(ExplanationInput in) {

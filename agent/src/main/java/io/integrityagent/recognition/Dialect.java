@@ -35,6 +35,15 @@ public interface Dialect {
     }
 
     /**
+     * The entry of {@code batch} that {@code violation} (one exception of its chain) reports, 0-based, or -1.
+     * Drivers that chain one exception per failed entry (Db2) name the entry in that exception, not in the
+     * batch exception.
+     */
+    default int failedBatchEntry(BatchUpdateException batch, SQLException violation) {
+        return failedBatchEntry(batch);
+    }
+
+    /**
      * The name the database itself uses for an identifier the SQL wrote, so that a table reads the same in
      * every report whether the database or the SQL named it (H2 folds unquoted names to upper case).
      */

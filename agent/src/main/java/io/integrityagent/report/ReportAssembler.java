@@ -67,8 +67,11 @@ public final class ReportAssembler {
         pairKeyValueWithSingleColumnKey(facts);
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
-        String table = facts.parentSide() && facts.referencedTable() != null ? facts.referencedTable()
-                : facts.table() != null ? facts.table() : dialect.canonicalName(shape.table());
+        String statementTable = dialect.canonicalName(shape.table());
+        // A parent-side violation refuses a change to the parent row, so the statement's own table is the parent
+        // when the database names only the referencing table (SQL Server's REFERENCE message, Db2's relationship).
+        String parentTable = facts.referencedTable() != null ? facts.referencedTable() : statementTable;
+        String table = facts.parentSide() ? parentTable : facts.table() != null ? facts.table() : statementTable;
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
                 ? facts.referencedColumns() : facts.columns();
 
@@ -99,7 +102,8 @@ public final class ReportAssembler {
                 .constraint(facts.constraint())
                 .table(table)
                 .columns(columns.isEmpty() ? null : columns)
-                .referencedTable(violation.kind() == ViolationKind.FOREIGN_KEY ? facts.referencedTable() : null)
+                .referencedTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
+                        : facts.parentSide() ? parentTable : facts.referencedTable())
                 .sql(renderer.shorten(shownSql))
                 .parameters(renderParameters(parameters, maskedParameters))
                 .batchIndex(batchIndex)
@@ -128,7 +132,7 @@ public final class ReportAssembler {
         if (violation.batch() == null) {
             return null;
         }
-        int stated = dialect.failedBatchEntry(violation.batch());
+        int stated = dialect.failedBatchEntry(violation.batch(), violation.exception());
         if (stated >= 0) {
             return stated;
         }
