@@ -15,6 +15,9 @@ public final class Dialects {
             BY_SYSTEM.put(system, new SqlStateDialect(system));
         }
         BY_SYSTEM.put(DatabaseSystem.H2, new H2Dialect());
+        BY_SYSTEM.put(DatabaseSystem.SQLITE, new SqliteDialect());
+        BY_SYSTEM.put(DatabaseSystem.HSQLDB, new HsqldbDialect());
+        BY_SYSTEM.put(DatabaseSystem.DERBY, new DerbyDialect());
     }
 
     private Dialects() {

@@ -1,0 +1,75 @@
+package io.integrityagent.dialect;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Reading the identifiers databases print: quoted or not, qualified or not. */
+final class Identifiers {
+
+    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+    private Identifiers() {
+    }
+
+    /** {@code "My Table"} as {@code My Table}; a name without double quotes as it is. */
+    static String unquoted(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.trim();
+        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+            return trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"");
+        }
+        return trimmed;
+    }
+
+    /**
+     * The last part of a qualified name whose parts are all double-quoted, such as {@code "APP"."PARENT"}; any
+     * other name is taken as one part, since an unquoted name may itself contain a dot.
+     */
+    static String lastOfQuoted(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.trim();
+        String last = null;
+        int position = 0;
+        while (position < trimmed.length() && trimmed.charAt(position) == '"') {
+            int close = closingQuote(trimmed, position);
+            if (close < 0) {
+                return trimmed;
+            }
+            last = trimmed.substring(position, close + 1);
+            position = close + 1;
+            if (position < trimmed.length() && trimmed.charAt(position) == '.') {
+                position++;
+            } else {
+                break;
+            }
+        }
+        return last != null && position == trimmed.length() ? unquoted(last) : trimmed;
+    }
+
+    /**
+     * How a database that folds unquoted identifiers to upper case (the SQL standard's rule) names an identifier
+     * the SQL wrote. The SQL parser has already removed any quotes, so a quoted lower-case name is taken for an
+     * unquoted one.
+     */
+    static String foldedToUpperCase(String identifier) {
+        return identifier != null && REGULAR_IDENTIFIER.matcher(identifier).matches()
+                ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    private static int closingQuote(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++; // a doubled quote stands for one inside the name
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}
