@@ -60,10 +60,15 @@ public final class ReportAssembler {
             sql = entrySql != null ? entrySql : sql;
         }
         SqlShape shape = SqlStatementParser.parse(sql);
+        if (violation.kind() == ViolationKind.FOREIGN_KEY && "DELETE".equals(shape.operation())) {
+            facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
+        }
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
-        String table = facts.parentSide() && facts.referencedTable() != null ? facts.referencedTable()
-                : facts.table() != null ? facts.table() : dialect.canonicalName(shape.table());
+        // On the parent side the table is the parent: when the database names only the child, the statement's.
+        String statementTable = dialect.canonicalName(shape.table());
+        String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
+                : firstKnown(facts.table(), statementTable);
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
                 ? facts.referencedColumns() : facts.columns();
 
@@ -177,6 +182,10 @@ public final class ReportAssembler {
             rendered.add(masked.contains(index) ? Redactor.MASK : renderer.render(parameters.value(index)));
         }
         return rendered;
+    }
+
+    private static String firstKnown(String stated, String fallback) {
+        return stated != null ? stated : fallback;
     }
 
     private static String unquoted(String literal) {
