@@ -1,6 +1,7 @@
 package io.integrityagent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -12,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -166,8 +168,13 @@ public final class JdbcInstrumentation {
      * named modules never get one: they could not see the agent's interface.
      */
     private static final class StatementClasses implements AgentBuilder.RawMatcher {
-        private static final ElementMatcher<TypeDescription> STATEMENT =
-                hasSuperType(named("java.sql.Statement")).and(not(isInterface()));
+        /**
+         * Also a class that declares a statement's methods without implementing Statement itself: xerial's
+         * SQLite driver implements every plain-statement method in JDBC3Statement, and only its subclass
+         * JDBC4Statement adds the interface.
+         */
+        private static final ElementMatcher<TypeDescription> STATEMENT = not(isInterface())
+                .and(hasSuperType(named("java.sql.Statement")).or(declaresStatementMethods()));
         private static final SeesAgent SEES_AGENT = new SeesAgent();
 
         private final boolean withField;
@@ -185,6 +192,11 @@ public final class JdbcInstrumentation {
             boolean canGetField = (module == null || !module.isNamed())
                     && (classBeingRedefined == null || gotCaptureField(classBeingRedefined));
             return canGetField == withField;
+        }
+
+        private static ElementMatcher.Junction<TypeDescription> declaresStatementMethods() {
+            return declaresMethod(named("executeUpdate").and(takesArguments(String.class)).and(returns(int.class)))
+                    .and(declaresMethod(named("executeBatch").and(takesArguments(0)).and(returns(int[].class))));
         }
 
         /** The field and the interface are added together, so the class's own interfaces tell. */
