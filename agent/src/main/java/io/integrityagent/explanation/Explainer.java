@@ -57,13 +57,14 @@ public final class Explainer {
                         + " error and tell the caller the " + key + " is taken.";
             case FOREIGN_KEY:
                 if (facts.parentSide()) {
-                    String children = name(facts.table(), "the referencing table");
+                    String children = facts.table() == null ? "referencing" : facts.table();
                     return "Delete or re-point the " + children + " rows that refer to it first, or declare "
                             + constraint(facts) + " with ON DELETE CASCADE (or SET NULL) if those rows should"
                             + " follow their parent.";
                 }
                 String parent = name(facts.referencedTable(), "the referenced table");
-                return "Insert the " + parent + " row first (in the same transaction), or correct "
+                String parentRow = facts.referencedTable() == null ? "referenced row" : parent + " row";
+                return "Insert the " + parentRow + " first (in the same transaction), or correct "
                         + columnsOr(in, "the foreign-key value") + " to a key that exists in " + parent
                         + "; if the parent can be deleted concurrently, handle that case.";
             case NOT_NULL:
@@ -85,11 +86,17 @@ public final class Explainer {
 
     private static String parentMissing(ExplanationInput in) {
         ViolationFacts facts = in.facts;
-        String parent = name(facts.referencedTable(), "the referenced table");
+        String parentRow = facts.referencedTable() == null ? "row of the referenced table"
+                : facts.referencedTable() + " row";
+        if (in.columns == null) {
+            // The values are the whole row sent, not the foreign key's: listed apart, not equated with it.
+            return "a foreign-key value refers to a " + parentRow + " that does not exist, and "
+                    + constraint(facts) + " requires it to" + sentValues(in) + ".";
+        }
         String parentKey = facts.referencedColumns().isEmpty() ? ""
                 : " with " + joined(facts.referencedColumns()) + " = " + joinedValues(in);
-        return columnsOr(in, "the foreign-key value") + valuesSuffix(in) + " refers to a " + parent + " row"
-                + parentKey + " that does not exist, and " + constraint(facts) + " requires it to.";
+        return joined(in.columns) + valuesSuffix(in) + " refers to a " + parentRow + parentKey
+                + " that does not exist, and " + constraint(facts) + " requires it to.";
     }
 
     private static String parentStillReferenced(ExplanationInput in) {
