@@ -94,7 +94,7 @@ public final class DerbyDialect extends SqlStateDialect {
     @Override
     public String upsertAdvice(String table, List<String> keyColumns) {
         String name = table == null ? "the table" : table;
-        String on = keyColumns.isEmpty() ? "the key = ?" : String.join(" = ? AND ", keyColumns) + " = ?";
+        String on = keyColumns.isEmpty() ? "the key columns match" : String.join(" = ? AND ", keyColumns) + " = ?";
         return "use Derby's MERGE INTO " + name + " USING SYSIBM.SYSDUMMY1 ON " + on + " WHEN MATCHED THEN UPDATE"
                 + " SET … WHEN NOT MATCHED THEN INSERT (…) VALUES (…) (Derby 10.11 and later) to update the existing"
                 + " row instead";

@@ -66,7 +66,7 @@ public final class HsqldbDialect extends SqlStateDialect {
     @Override
     public String upsertAdvice(String table, List<String> keyColumns) {
         String name = table == null ? "the table" : table;
-        String on = keyColumns.isEmpty() ? "the key" : on(name, keyColumns);
+        String on = keyColumns.isEmpty() ? "the key columns match" : on(name, keyColumns);
         return "use HSQLDB's MERGE INTO " + name + " USING (VALUES (…)) AS s (…) ON " + on + " WHEN MATCHED THEN"
                 + " UPDATE SET … WHEN NOT MATCHED THEN INSERT VALUES (…) to update the existing row instead";
     }

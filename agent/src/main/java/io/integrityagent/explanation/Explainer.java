@@ -45,13 +45,13 @@ public final class Explainer {
         ViolationFacts facts = in.facts;
         switch (facts.kind()) {
             case UNIQUE:
-                String key = in.columns == null ? "the key" : joined(in.columns);
+                String key = in.columns == null ? "key" : joined(in.columns);
                 if ("UPDATE".equals(in.operation)) {
                     return "Another row already has this " + key + ": choose a different value, or change that"
                             + " row instead. If a clash is a normal outcome, catch the error and tell the caller"
                             + " the " + key + " is taken.";
                 }
-                return "Look the row up by " + key + " before inserting, or "
+                return "Look the row up by " + (in.columns == null ? "its key" : key) + " before inserting, or "
                         + in.dialect.upsertAdvice(in.table, in.columns == null ? new ArrayList<>() : in.columns)
                         + ". If a duplicate is a normal outcome (a second sign-up, a retried request), catch the"
                         + " error and tell the caller the " + key + " is taken.";

@@ -56,8 +56,9 @@ class DerbyViolationsIT {
                 event.get("parameters").toString());
         assertEquals("org.apache.derby.shared.common.error.DerbySQLIntegrityConstraintViolationException",
                 event.get("exception").asText());
-        assertTrue(event.get("remedy").asText().contains("MERGE INTO USERS USING SYSIBM.SYSDUMMY1"),
-                event.toString());
+        assertTrue(event.get("remedy").asText().contains("MERGE INTO USERS USING SYSIBM.SYSDUMMY1 ON the key"
+                + " columns match WHEN MATCHED"), event.toString());
+        assertTrue(event.get("remedy").asText().endsWith("tell the caller the key is taken."), event.toString());
     }
 
     @Test
