@@ -40,9 +40,9 @@ public final class StatementCapture {
         return parameters == null ? ParameterValues.NONE : parameters.snapshot();
     }
 
-    /** {@code PreparedStatement.addBatch()}: the current values become one batch entry. */
-    public void addBatch() {
-        batch().add(parameterSnapshot());
+    /** {@code PreparedStatement.addBatch()}: the values bound when it was called become one batch entry. */
+    public void addBatch(ParameterValues entry) {
+        batch().add(entry);
     }
 
     /** {@code Statement.addBatch(String)}. */

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * Asks the database's catalog for what its message left out: the columns of a unique key named only by its
- * name, the foreign key behind SQLite's anonymous message, the condition of an H2 CHECK. Only where that
+ * Asks the database's catalog for what its message left out: the columns of a unique key or foreign key named
+ * only by its name, the foreign key behind SQLite's anonymous message, the condition of an H2 CHECK. Only where that
  * cannot change what the application sees: on a connection in auto-commit mode (so no transaction of the
  * application's is touched — a read could start a snapshot, take a lock, or fail in a transaction the error
  * has aborted), with a network timeout, unobserved by the agent itself, and cached per database and table.
@@ -71,6 +71,10 @@ public final class CatalogLookup {
                 && ("INSERT".equals(operation) || "DELETE".equals(operation))) {
             return Gap.ANONYMOUS_FOREIGN_KEY;
         }
+        if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() != null && facts.columns().isEmpty()
+                && facts.referencedColumns().isEmpty()) {
+            return Gap.NAMED_FOREIGN_KEY_COLUMNS;
+        }
         if (facts.kind() == ViolationKind.CHECK && facts.checkExpression() == null && facts.constraint() != null
                 && dialect.checkConditionQuery() != null) {
             return Gap.CHECK_CONDITION;
@@ -98,6 +102,16 @@ public final class CatalogLookup {
                     ForeignKey onlyOne = parentSide ? keys.onlyReferencingKey() : keys.onlyOwnKey();
                     if (onlyOne != null) {
                         onlyOne.describeInto(facts, parentSide);
+                    }
+                }
+                break;
+            case NAMED_FOREIGN_KEY_COLUMNS:
+                for (String candidate : new String[] {facts.table(), sqlTable, facts.referencedTable()}) {
+                    ForeignKey named = candidate == null ? null : keysOf(connection, candidate)
+                            .foreignKeyNamed(facts.constraint());
+                    if (named != null) {
+                        named.describeInto(facts, facts.parentSide());
+                        break;
                     }
                 }
                 break;
@@ -137,7 +151,7 @@ public final class CatalogLookup {
         }
     }
 
-    private enum Gap { NONE, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY, CHECK_CONDITION }
+    private enum Gap { NONE, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY, NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION }
 
     private interface SqlWork {
         void run() throws SQLException;

@@ -38,6 +38,10 @@ final class ForeignKey {
         return keys;
     }
 
+    boolean isNamed(String constraint) {
+        return name != null && name.equalsIgnoreCase(constraint);
+    }
+
     void describeInto(ViolationFacts facts, boolean parentSide) {
         facts.parentSide(parentSide);
         facts.constraint(name);

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,18 @@ final class TableKeys {
     List<String> uniqueKeyColumns(String name) {
         List<String> columns = uniqueIndexColumns.get(name.toUpperCase(Locale.ROOT));
         return columns == null ? Collections.emptyList() : columns;
+    }
+
+    /** The foreign key of this name held by or referring to the table, or null. */
+    ForeignKey foreignKeyNamed(String name) {
+        for (List<ForeignKey> keys : Arrays.asList(ownKeys, referencingKeys)) {
+            for (ForeignKey key : keys) {
+                if (key.isNamed(name)) {
+                    return key;
+                }
+            }
+        }
+        return null;
     }
 
     /** The table's foreign key when it has exactly one; with several, which one failed is not known. */

@@ -97,7 +97,7 @@ public final class Db2Dialect extends SqlStateDialect {
 
     @Override
     public String canonicalName(String identifier) {
-        return Identifiers.upperCaseUnquoted(identifier);
+        return Identifiers.foldedToUpperCase(identifier);
     }
 
     @Override

@@ -21,6 +21,9 @@ public final class Dialects {
         BY_SYSTEM.put(DatabaseSystem.ORACLE, new OracleDialect());
         BY_SYSTEM.put(DatabaseSystem.SQL_SERVER, new SqlServerDialect());
         BY_SYSTEM.put(DatabaseSystem.DB2, new Db2Dialect());
+        BY_SYSTEM.put(DatabaseSystem.SQLITE, new SqliteDialect());
+        BY_SYSTEM.put(DatabaseSystem.HSQLDB, new HsqldbDialect());
+        BY_SYSTEM.put(DatabaseSystem.DERBY, new DerbyDialect());
     }
 
     private Dialects() {

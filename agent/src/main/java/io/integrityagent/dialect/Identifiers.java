@@ -3,7 +3,7 @@ package io.integrityagent.dialect;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Table, column and constraint names as databases print them in their messages. */
+/** Reading the identifiers databases print in their messages: quoted or not, qualified or not. */
 final class Identifiers {
 
     private static final Pattern REGULAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_$#]*");
@@ -21,6 +21,45 @@ final class Identifiers {
         return trimmed.substring(trimmed.lastIndexOf('.') + 1);
     }
 
+    /** {@code "My Table"} as {@code My Table}; a name without double quotes as it is. */
+    static String unquoted(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.trim();
+        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+            return trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"");
+        }
+        return trimmed;
+    }
+
+    /**
+     * The last part of a qualified name whose parts are all double-quoted, such as {@code "APP"."PARENT"}; any
+     * other name is taken as one part, since an unquoted name may itself contain a dot.
+     */
+    static String lastOfQuoted(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.trim();
+        String last = null;
+        int position = 0;
+        while (position < trimmed.length() && trimmed.charAt(position) == '"') {
+            int close = closingQuote(trimmed, position);
+            if (close < 0) {
+                return trimmed;
+            }
+            last = trimmed.substring(position, close + 1);
+            position = close + 1;
+            if (position < trimmed.length() && trimmed.charAt(position) == '.') {
+                position++;
+            } else {
+                break;
+            }
+        }
+        return last != null && position == trimmed.length() ? unquoted(last) : trimmed;
+    }
+
     /** Whether {@code token} is a plain or qualified name, as opposed to an id list, a row id or a value. */
     static boolean isName(String token) {
         if (token == null || token.isEmpty()) {
@@ -35,11 +74,25 @@ final class Identifiers {
     }
 
     /**
-     * The name a database that folds unquoted identifiers to upper case (Oracle, Db2) stores for {@code identifier};
-     * a quoted lower-case name is taken for an unquoted one.
+     * How a database that folds unquoted identifiers to upper case (the SQL standard's rule: H2, HSQLDB, Derby,
+     * Oracle, Db2) names an identifier the SQL wrote. The SQL parser has already removed any quotes, so a quoted
+     * lower-case name is taken for an unquoted one.
      */
-    static String upperCaseUnquoted(String identifier) {
+    static String foldedToUpperCase(String identifier) {
         return identifier != null && REGULAR.matcher(identifier).matches()
                 ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    private static int closingQuote(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++; // a doubled quote stands for one inside the name
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 }

@@ -95,7 +95,7 @@ public final class OracleDialect extends SqlStateDialect {
 
     @Override
     public String canonicalName(String identifier) {
-        return Identifiers.upperCaseUnquoted(identifier);
+        return Identifiers.foldedToUpperCase(identifier);
     }
 
     @Override

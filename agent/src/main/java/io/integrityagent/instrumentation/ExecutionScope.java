@@ -38,6 +38,11 @@ public final class ExecutionScope {
         }
     }
 
+    /** Whether the current thread is inside an instrumented execute call. */
+    static boolean isExecuting() {
+        return CURRENT.get().depth > 0;
+    }
+
     /** Remembers a failure seen at the current level; inner levels exit first, so the first one is innermost. */
     void recordFailure(FailedExecution seen) {
         if (failure == null) {

@@ -2,6 +2,7 @@ package io.integrityagent.instrumentation;
 
 import io.integrityagent.capture.Captures;
 import io.integrityagent.capture.FailedExecution;
+import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.capture.StatementCapture;
 import java.util.concurrent.Callable;
 
@@ -87,8 +88,17 @@ public final class JdbcHooks {
         }
     }
 
-    public static void batchAdded(Object statement) {
-        Captures.of(statement).addBatch();
+    /**
+     * The values bound when {@code PreparedStatement.addBatch()} is called, taken before the driver runs it:
+     * Derby clears the parameters inside addBatch.
+     */
+    public static ParameterValues addingBatch(Object statement) {
+        StatementCapture capture = Captures.peek(statement);
+        return capture == null ? ParameterValues.NONE : capture.parameterSnapshot();
+    }
+
+    public static void batchAdded(Object statement, ParameterValues entry) {
+        Captures.of(statement).addBatch(entry);
     }
 
     public static void batchAdded(Object statement, String sql) {
@@ -96,6 +106,9 @@ public final class JdbcHooks {
     }
 
     public static void batchCleared(Object statement) {
+        if (ExecutionScope.isExecuting()) {
+            return; // the driver clearing its own batch inside executeBatch (xerial does): the failure needs it
+        }
         StatementCapture capture = Captures.peek(statement);
         if (capture != null) {
             capture.clearBatch();

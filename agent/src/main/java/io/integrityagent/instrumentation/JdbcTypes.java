@@ -2,6 +2,7 @@ package io.integrityagent.instrumentation;
 
 import java.security.ProtectionDomain;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -23,6 +24,12 @@ final class JdbcTypes implements AgentBuilder.RawMatcher {
 
     private final Class<?> jdbcInterface;
     private final Map<String, Boolean> judged = new ConcurrentHashMap<>();
+    /**
+     * Superclasses of recognised classes that do not implement the interface themselves but may hold its
+     * methods: xerial's SQLite driver implements every plain-statement method in JDBC3Statement, and only its
+     * subclass JDBC4Statement names Statement. They load right after the subclass is transformed.
+     */
+    private final Set<String> superclassesOfImplementations = ConcurrentHashMap.newKeySet();
 
     /** @param subInterfaces the JDK's own interfaces extending it, which the agent never sees being loaded */
     JdbcTypes(Class<?> jdbcInterface, Class<?>... subInterfaces) {
@@ -36,10 +43,42 @@ final class JdbcTypes implements AgentBuilder.RawMatcher {
     @Override
     public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
                            Class<?> classBeingRedefined, ProtectionDomain domain) {
-        boolean isJdbc = classBeingRedefined != null
-                ? jdbcInterface.isAssignableFrom(classBeingRedefined)
-                : extendsJdbc(type, 0);
-        return isJdbc && !type.isInterface();
+        if (type.isInterface()) {
+            return false;
+        }
+        if (classBeingRedefined != null) {
+            return jdbcInterface.isAssignableFrom(classBeingRedefined);
+        }
+        if (superclassesOfImplementations.contains(type.getName())) {
+            return true;
+        }
+        if (!extendsJdbc(type, 0)) {
+            return false;
+        }
+        rememberSuperclassesOf(type);
+        return true;
+    }
+
+    private void rememberSuperclassesOf(TypeDescription type) {
+        TypeDescription current = type;
+        for (int depth = 0; depth < MAX_DEPTH; depth++) {
+            TypeDescription.Generic superClass = current.getSuperClass();
+            if (superClass == null) {
+                return;
+            }
+            current = superClass.asErasure();
+            String name = current.getName();
+            if (isJdk(name)) {
+                return;
+            }
+            if (!Boolean.TRUE.equals(judged.get(name))) {
+                superclassesOfImplementations.add(name);
+            }
+        }
+    }
+
+    private static boolean isJdk(String name) {
+        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.");
     }
 
     private boolean extendsJdbc(TypeDescription type, int depth) {
@@ -61,8 +100,7 @@ final class JdbcTypes implements AgentBuilder.RawMatcher {
         if (known != null) {
             return known;
         }
-        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || depth >= MAX_DEPTH) {
+        if (isJdk(name) || depth >= MAX_DEPTH) {
             return false;
         }
         boolean isJdbc;

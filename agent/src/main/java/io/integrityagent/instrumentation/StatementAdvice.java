@@ -1,5 +1,6 @@
 package io.integrityagent.instrumentation;
 
+import io.integrityagent.capture.ParameterValues;
 import net.bytebuddy.asm.Advice;
 
 /** Advice for {@code java.sql.Statement} implementations: execution, batches and close. */
@@ -50,11 +51,19 @@ final class StatementAdvice {
         }
     }
 
-    /** {@code PreparedStatement.addBatch()}. */
+    /** {@code PreparedStatement.addBatch()}: the entry is what was bound on entry, added once the driver took it. */
     static final class AddBatch {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object statement) {
-            JdbcHooks.batchAdded(statement);
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static ParameterValues enter(@Advice.This Object statement) {
+            return JdbcHooks.addingBatch(statement);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object statement, @Advice.Enter ParameterValues entry,
+                         @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                JdbcHooks.batchAdded(statement, entry);
+            }
         }
     }
 

@@ -40,6 +40,8 @@ public final class JsonLines {
         appendObject(out, r.values());
         name(out, "referencedTable");
         appendString(out, r.referencedTable());
+        name(out, "referencingTable");
+        appendString(out, r.referencingTable());
         name(out, "sql");
         appendString(out, r.sql());
         name(out, "parameters");

@@ -62,16 +62,19 @@ public final class ReportAssembler {
             sql = entrySql != null ? entrySql : sql;
         }
         SqlShape shape = SqlStatementParser.parse(sql);
+        if (violation.kind() == ViolationKind.FOREIGN_KEY && "DELETE".equals(shape.operation())) {
+            facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
+        }
         catalog.complete(facts, failure.statement(), shape.operation(), dialect.canonicalName(shape.table()),
                 dialect);
         pairKeyValueWithSingleColumnKey(facts);
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
+        // On the parent side the table is the parent: when the database names only the child (SQL Server's
+        // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
         String statementTable = dialect.canonicalName(shape.table());
-        // A parent-side violation refuses a change to the parent row, so the statement's own table is the parent
-        // when the database names only the referencing table (SQL Server's REFERENCE message, Db2's relationship).
-        String parentTable = facts.referencedTable() != null ? facts.referencedTable() : statementTable;
-        String table = facts.parentSide() ? parentTable : facts.table() != null ? facts.table() : statementTable;
+        String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
+                : firstKnown(facts.table(), statementTable);
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
                 ? facts.referencedColumns() : facts.columns();
 
@@ -103,7 +106,9 @@ public final class ReportAssembler {
                 .table(table)
                 .columns(columns.isEmpty() ? null : columns)
                 .referencedTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
-                        : facts.parentSide() ? parentTable : facts.referencedTable())
+                        : facts.parentSide() ? table : facts.referencedTable())
+                .referencingTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
+                        : facts.parentSide() ? facts.table() : table)
                 .sql(renderer.shorten(shownSql))
                 .parameters(renderParameters(parameters, maskedParameters))
                 .batchIndex(batchIndex)
@@ -228,6 +233,10 @@ public final class ReportAssembler {
             rendered.add(masked.contains(index) ? Redactor.MASK : renderer.render(parameters.value(index)));
         }
         return rendered;
+    }
+
+    private static String firstKnown(String stated, String fallback) {
+        return stated != null ? stated : fallback;
     }
 
     private static String unquoted(String literal) {

@@ -24,6 +24,7 @@ public final class ViolationReport {
     private final List<String> columns;
     private final Map<String, String> values;
     private final String referencedTable;
+    private final String referencingTable;
     private final String sql;
     private final List<String> parameters;
     private final Integer batchIndex;
@@ -45,6 +46,7 @@ public final class ViolationReport {
         columns = b.columns == null ? null : Collections.unmodifiableList(b.columns);
         values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
         referencedTable = b.referencedTable;
+        referencingTable = b.referencingTable;
         sql = b.sql;
         parameters = b.parameters == null ? null : Collections.unmodifiableList(b.parameters);
         batchIndex = b.batchIndex;
@@ -72,7 +74,10 @@ public final class ViolationReport {
     public List<String> columns() { return columns; }
     /** Column → the value the application sent for it, rendered (strings quoted, secrets masked). */
     public Map<String, String> values() { return values; }
+    /** For a foreign key: the parent table, whose row is referenced. */
     public String referencedTable() { return referencedTable; }
+    /** For a foreign key: the child table, which holds the key (on the parent side, the rows still referring). */
+    public String referencingTable() { return referencingTable; }
     public String sql() { return sql; }
     /** The bound parameters rendered in index order (of the failing entry for a batch); null if not captured. */
     public List<String> parameters() { return parameters; }
@@ -96,6 +101,7 @@ public final class ViolationReport {
         private List<String> columns;
         private final Map<String, String> values = new LinkedHashMap<>();
         private String referencedTable;
+        private String referencingTable;
         private String sql;
         private List<String> parameters;
         private Integer batchIndex;
@@ -116,6 +122,7 @@ public final class ViolationReport {
         public Builder columns(List<String> v) { columns = v; return this; }
         public Builder value(String column, String rendered) { values.put(column, rendered); return this; }
         public Builder referencedTable(String v) { referencedTable = v; return this; }
+        public Builder referencingTable(String v) { referencingTable = v; return this; }
         public Builder sql(String v) { sql = v; return this; }
         public Builder parameters(List<String> v) { parameters = v; return this; }
         public Builder batchIndex(Integer v) { batchIndex = v; return this; }

@@ -46,7 +46,7 @@ class CapturesTest {
         StatementCapture capture = new StatementCapture();
         for (int i = 0; i < BatchEntries.MAX_KEPT + 5; i++) {
             capture.parameters().setInt(1, i);
-            capture.addBatch();
+            capture.addBatch(capture.parameterSnapshot());
         }
         BatchEntries batch = capture.detachBatch();
         assertEquals(BatchEntries.MAX_KEPT + 5, batch.count());

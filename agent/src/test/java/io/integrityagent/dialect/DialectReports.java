@@ -50,7 +50,7 @@ final class DialectReports {
         capture.prepared(sql);
         for (Object[] entry : entries) {
             bind(capture, entry);
-            capture.addBatch();
+            capture.addBatch(capture.parameterSnapshot());
         }
         return capture;
     }

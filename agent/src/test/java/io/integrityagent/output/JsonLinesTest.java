@@ -24,7 +24,7 @@ class JsonLinesTest {
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "table", "columns",
-                "values", "referencedTable", "sql", "parameters", "batchIndex", "operation", "exception", "message",
+                "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "operation", "exception", "message",
                 "callSite", "explanation", "remedy"), names);
 
         assertEquals("2025-03-04T05:06:07.123Z", json.get("timestamp").asText());
@@ -55,10 +55,10 @@ class JsonLinesTest {
 
         JsonNode json = JSON.readTree(JsonLines.encode(sparse));
 
-        assertEquals(19, json.size());
+        assertEquals(20, json.size());
         assertEquals("not_null", json.get("kind").asText());
         for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "table",
-                "referencedTable", "sql", "parameters", "batchIndex", "operation", "exception", "message", "callSite",
+                "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "operation", "exception", "message", "callSite",
                 "explanation", "remedy")) {
             assertTrue(json.get(field).isNull(), field);
         }
