@@ -9,6 +9,8 @@ import io.integrityagent.it.apps.H2Violations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,7 +216,14 @@ class H2ViolationsIT {
                         && line.contains("on CUSTOMERS(ID)"))
                 .count();
         assertEquals(2, explained, "newlineInBoundValue and repeatedViolations each explained once");
-        assertTrue(withAgent.stderr.contains("was violated " + (REPEATS - 1) + " more times"), withAgent.stderr);
+        // The repeats may straddle a summary interval on a busy machine: the summaries' counts add up.
+        Matcher summary = Pattern.compile("repeatedViolations\\(H2Violations\\.java:\\d+\\) was violated (\\d+) more"
+                + " times?").matcher(withAgent.stderr);
+        int summarised = 0;
+        while (summary.find()) {
+            summarised += Integer.parseInt(summary.group(1));
+        }
+        assertEquals(REPEATS - 1, summarised, withAgent.stderr);
         assertEquals(REPEATS, events.from("repeatedViolations").size());
     }
 
