@@ -45,6 +45,18 @@ final class TableKeys {
                 }
             }
         }
+        // Some databases (Derby) name a primary key's backing index differently from the constraint.
+        Map<String, List<String>> primaryKey = new LinkedHashMap<>();
+        try (ResultSet rows = metaData.getPrimaryKeys(catalog, schema, table)) {
+            while (rows.next()) {
+                String name = rows.getString("PK_NAME");
+                String column = rows.getString("COLUMN_NAME");
+                if (name != null && column != null) {
+                    primaryKey.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(column);
+                }
+            }
+        }
+        primaryKey.forEach(unique::putIfAbsent);
         List<ForeignKey> own;
         try (ResultSet rows = metaData.getImportedKeys(catalog, schema, table)) {
             own = ForeignKey.readAll(rows);
