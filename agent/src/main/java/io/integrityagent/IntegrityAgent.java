@@ -1,6 +1,7 @@
 package io.integrityagent;
 
 import io.integrityagent.config.AgentConfig;
+import io.integrityagent.config.LogFormat;
 import io.integrityagent.instrumentation.JdbcHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
@@ -77,8 +78,7 @@ public final class IntegrityAgent {
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters()),
-                    new ViolationLog(config.logFormat(), config.logSummaryInterval(), new ApplicationLogSinks()),
-                    openEvents(config, outputs), metrics);
+                    openLog(config, outputs), openEvents(config, outputs), metrics);
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, new ErrorCounter(metrics));
@@ -87,6 +87,14 @@ public final class IntegrityAgent {
         } catch (Throwable failure) {
             System.err.println(NAME + ": could not start (" + failure + "); the application runs without it");
         }
+    }
+
+    private static ViolationLog openLog(AgentConfig config, List<String> outputs) {
+        if (config.logFormat() == LogFormat.OFF) {
+            outputs.add("log off");
+            return null;
+        }
+        return new ViolationLog(config.logFormat(), config.logSummaryInterval(), new ApplicationLogSinks());
     }
 
     private static EventFile openEvents(AgentConfig config, List<String> outputs) {

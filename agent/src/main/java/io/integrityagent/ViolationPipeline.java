@@ -27,7 +27,10 @@ final class ViolationPipeline implements FailureHandler {
     private final EventFile events;
     private final AgentMetrics metrics;
 
-    /** @param events where events go, or null when no events file is configured */
+    /**
+     * @param log    where explanations are written, or null when the log is off
+     * @param events where events go, or null when no events file is configured
+     */
     ViolationPipeline(ReportAssembler assembler, ViolationLog log, EventFile events, AgentMetrics metrics) {
         this.assembler = assembler;
         this.log = log;
@@ -59,10 +62,12 @@ final class ViolationPipeline implements FailureHandler {
         } catch (Throwable internal) {
             metrics.countInternalError("metrics");
         }
-        try {
-            log.log(report);
-        } catch (Throwable internal) {
-            metrics.countInternalError("log");
+        if (log != null) {
+            try {
+                log.log(report);
+            } catch (Throwable internal) {
+                metrics.countInternalError("log");
+            }
         }
         if (events != null) {
             try {

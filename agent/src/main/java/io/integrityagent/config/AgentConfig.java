@@ -80,7 +80,7 @@ public final class AgentConfig {
         eventsFile = settings.read(EVENTS_FILE, null, "a file path", Path::of);
         prometheusPort = settings.read(PROMETHEUS_PORT, null, "a port 0-65535", wholeNumber(0, 65535));
         prometheusHost = settings.read(PROMETHEUS_HOST, "127.0.0.1", "a host name or address", Function.identity());
-        logFormat = settings.read(LOG_FORMAT, LogFormat.TEXT, "text or json",
+        logFormat = settings.read(LOG_FORMAT, LogFormat.TEXT, "text, json or off",
                 value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)));
         captureParameters = settings.read(PARAMETERS, true, BOOLEAN_VALUES, AgentConfig::parseBoolean);
         redactPattern = settings.read(REDACT, DEFAULT_REDACT, "a regular expression", AgentConfig::caseInsensitive);

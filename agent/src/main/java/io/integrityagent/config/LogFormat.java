@@ -1,7 +1,8 @@
 package io.integrityagent.config;
 
-/** How the agent writes its own log lines. */
+/** How the agent writes its own log lines; with {@link #OFF} it writes none, while events and metrics go on. */
 public enum LogFormat {
     TEXT,
-    JSON
+    JSON,
+    OFF
 }

@@ -158,13 +158,22 @@ class AgentConfigTest {
         assertEquals(65535, fromArguments("prometheus.port=65535").prometheusPort());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"off", "OFF", " Off "})
+    void logFormatOffTurnsTheLogOffWithoutWarning(String value) {
+        AgentConfig config = fromArguments("log.format=" + value);
+
+        assertEquals(LogFormat.OFF, config.logFormat());
+        assertEquals(List.of(), config.warnings());
+    }
+
     @Test
     void anUnknownLogFormatWarnsAndKeepsText() {
         AgentConfig config = fromArguments("log.format=xml");
 
         assertEquals(LogFormat.TEXT, config.logFormat());
         assertEquals(List.of("Integrity Agent: bad value 'xml' for log.format (from agent arguments): "
-                + "expected text or json; using the default"), config.warnings());
+                + "expected text, json or off; using the default"), config.warnings());
     }
 
     @Test
