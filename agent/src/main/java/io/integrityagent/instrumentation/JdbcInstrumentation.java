@@ -16,6 +16,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.integrityagent.capture.CaptureHolder;
 import io.integrityagent.capture.StatementCapture;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.CodeSource;
 import java.sql.CallableStatement;
@@ -60,9 +61,12 @@ public final class JdbcInstrumentation {
     private JdbcInstrumentation() {
     }
 
+    /**
+     * Instruments the JDBC classes loaded from now on, then those already loaded (when attached to a running
+     * JVM, or a driver loaded before the agent).
+     */
     public static void install(Instrumentation instrumentation, AgentBuilder.Listener listener) {
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        ClassFileTransformer byteBuddy = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
@@ -85,7 +89,24 @@ public final class JdbcInstrumentation {
                 .transform(JdbcInstrumentation::adviseStatement)
                 .type(new Connections())
                 .transform(JdbcInstrumentation::adviseConnection)
-                .installOn(instrumentation);
+                .makeRaw();
+        instrumentation.addTransformer(new JdbcClassFilter(byteBuddy), true);
+        retransformLoadedJdbcClasses(instrumentation);
+    }
+
+    /** One class at a time, so that a class the JVM refuses to retransform leaves the others instrumented. */
+    private static void retransformLoadedJdbcClasses(Instrumentation instrumentation) {
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            boolean jdbc = Statement.class.isAssignableFrom(loaded) || Connection.class.isAssignableFrom(loaded);
+            if (jdbc && !loaded.isInterface() && loaded.getClassLoader() != null
+                    && instrumentation.isModifiableClass(loaded)) {
+                try {
+                    instrumentation.retransformClasses(loaded);
+                } catch (Throwable refused) {
+                    JdbcHooks.countInternalFailure();
+                }
+            }
+        }
     }
 
     private static net.bytebuddy.dynamic.DynamicType.Builder<?> addCaptureField(
