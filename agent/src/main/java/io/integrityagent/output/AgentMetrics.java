@@ -2,7 +2,6 @@ package io.integrityagent.output;
 
 import io.integrityagent.report.ViolationReport;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Arrays;
@@ -22,7 +21,7 @@ public final class AgentMetrics {
 
     public static final int DEFAULT_TAG_VALUE_LIMIT = 100;
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile Meters meters;
 
     private final TagValues kinds;
     private final TagValues constraints;
@@ -66,28 +65,59 @@ public final class AgentMetrics {
 
     /** All metrics in the Prometheus text exposition format (0.0.4). */
     public String scrape() {
-        return registry.scrape();
+        return meters().registry.scrape();
     }
 
-    public MeterRegistry registry() {
-        return registry;
+    public PrometheusMeterRegistry registry() {
+        return meters().registry;
+    }
+
+    private Meters meters() {
+        Meters created = meters;
+        if (created == null) {
+            synchronized (this) {
+                created = meters;
+                if (created == null) {
+                    created = new Meters();
+                    meters = created;
+                }
+            }
+        }
+        return created;
     }
 
     private Counter violationCounter(List<String> tagValues) {
-        return Counter.builder(VIOLATIONS)
-                .description("Integrity-constraint violations the database reported for statements sent through JDBC")
-                .tag("constraint.kind", tagValues.get(0))
-                .tag("constraint.name", tagValues.get(1))
-                .tag("db.system.name", tagValues.get(2))
-                .tag("db.collection.name", tagValues.get(3))
-                .tag("db.operation.name", tagValues.get(4))
-                .register(registry);
+        return meters().violations(tagValues);
     }
 
     private Counter errorCounter(String stage) {
-        return Counter.builder(ERRORS)
-                .description("Failures inside Integrity Agent itself; the application was not affected")
-                .tag("stage", stage)
-                .register(registry);
+        return meters().errors(stage);
+    }
+
+    /**
+     * Micrometer's side, created on first use and kept in a class of its own so that not even the verification
+     * of AgentMetrics loads it: Micrometer costs about 100 ms of start-up that most applications never need.
+     */
+    private static final class Meters {
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+        Counter violations(List<String> tagValues) {
+            return Counter.builder(VIOLATIONS)
+                    .description("Integrity-constraint violations the database reported for statements sent"
+                            + " through JDBC")
+                    .tag("constraint.kind", tagValues.get(0))
+                    .tag("constraint.name", tagValues.get(1))
+                    .tag("db.system.name", tagValues.get(2))
+                    .tag("db.collection.name", tagValues.get(3))
+                    .tag("db.operation.name", tagValues.get(4))
+                    .register(registry);
+        }
+
+        Counter errors(String stage) {
+            return Counter.builder(ERRORS)
+                    .description("Failures inside Integrity Agent itself; the application was not affected")
+                    .tag("stage", stage)
+                    .register(registry);
+        }
     }
 }
