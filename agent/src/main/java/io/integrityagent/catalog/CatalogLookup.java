@@ -4,14 +4,12 @@ import io.integrityagent.instrumentation.JdbcHooks;
 import io.integrityagent.recognition.Dialect;
 import io.integrityagent.recognition.ViolationFacts;
 import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.report.LruCache;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -28,13 +26,7 @@ public final class CatalogLookup {
     private static final int TIMEOUT_MILLIS = 2000;
     private static final Executor ON_CALLER = Runnable::run;
 
-    private final Map<String, TableKeys> cache = Collections.synchronizedMap(
-            new LinkedHashMap<String, TableKeys>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, TableKeys> eldest) {
-                    return size() > MAX_CACHED;
-                }
-            });
+    private final LruCache<String, TableKeys> cache = new LruCache<>(MAX_CACHED);
 
     /**
      * Fills gaps in {@code facts} from the catalog, when there are gaps and it is safe.
@@ -126,12 +118,7 @@ public final class CatalogLookup {
 
     private TableKeys keysOf(Connection connection, String table) throws SQLException {
         String key = connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + table;
-        TableKeys keys = cache.get(key);
-        if (keys == null) {
-            keys = TableKeys.read(connection, table);
-            cache.put(key, keys);
-        }
-        return keys;
+        return cache.get(key, k -> TableKeys.read(connection, table));
     }
 
     /** Bounds a catalog read on a networked driver; embedded drivers do not support (or need) it. */

@@ -21,6 +21,7 @@ public final class Redactor {
     private static final int CUT_WITHOUT_MARK_FROM = 16;
 
     private final Pattern sensitiveColumns;
+    private final LruCache<String, Boolean> mentionsSensitive = new LruCache<>(256);
 
     public Redactor(Pattern sensitiveColumns) {
         this.sensitiveColumns = sensitiveColumns;
@@ -30,17 +31,29 @@ public final class Redactor {
         return column != null && sensitiveColumns.matcher(column).find();
     }
 
-    /** Whether {@code sql} names any sensitive column at all. */
+    /** Whether {@code sql} names any sensitive column at all; remembered per SQL text. */
     public boolean mentionsSensitive(String sql) {
-        if (sql == null) {
-            return false;
-        }
-        for (String word : sql.split("[^\\p{L}\\p{N}_$]+")) {
-            if (isSensitive(word)) {
-                return true;
+        return sql != null && mentionsSensitive.get(sql, this::namesSensitiveWord);
+    }
+
+    private boolean namesSensitiveWord(String sql) {
+        int start = -1;
+        for (int i = 0; i <= sql.length(); i++) {
+            boolean wordChar = i < sql.length() && isIdentifierChar(sql.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                if (isSensitive(sql.substring(start, i))) {
+                    return true;
+                }
+                start = -1;
             }
         }
         return false;
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** {@code text} with every occurrence of every secret replaced by the mask. */

@@ -30,6 +30,7 @@ import java.util.Set;
 public final class ReportAssembler {
 
     private final CatalogLookup catalog = new CatalogLookup();
+    private final LruCache<String, SqlShape> shapes = new LruCache<>(256);
     private final ValueRenderer renderer;
     private final Redactor redactor;
     private final boolean parametersCaptured;
@@ -61,7 +62,7 @@ public final class ReportAssembler {
             String entrySql = batchIndex == null || entries == null ? null : entries.sql(batchIndex);
             sql = entrySql != null ? entrySql : sql;
         }
-        SqlShape shape = SqlStatementParser.parse(sql);
+        SqlShape shape = sql == null ? SqlStatementParser.parse(null) : shapes.get(sql, SqlStatementParser::parse);
         if (violation.kind() == ViolationKind.FOREIGN_KEY && "DELETE".equals(shape.operation())) {
             facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
         }
