@@ -10,7 +10,7 @@ final class ConnectionAdvice {
 
     /** {@code prepareStatement(String, …)} and {@code prepareCall(String, …)}: the SQL of the new statement. */
     static final class Prepare {
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.Argument(0) String sql, @Advice.Return Object statement) {
             JdbcHooks.prepared(statement, sql);
         }
@@ -26,7 +26,7 @@ final class ConnectionAdvice {
             return JdbcHooks.executing();
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object connection, @Advice.Enter ExecutionScope scope,
                          @Advice.Thrown Throwable thrown) {
             JdbcHooks.committed(scope, connection, thrown);

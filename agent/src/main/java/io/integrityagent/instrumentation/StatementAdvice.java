@@ -3,7 +3,11 @@ package io.integrityagent.instrumentation;
 import io.integrityagent.capture.ParameterValues;
 import net.bytebuddy.asm.Advice;
 
-/** Advice for {@code java.sql.Statement} implementations: execution, batches and close. */
+/**
+ * Advice for {@code java.sql.Statement} implementations: execution, batches and close. Every advice body is one
+ * call into {@link JdbcHooks}, and exit advice keeps no backup copies of the arguments: whatever is inlined
+ * grows the driver's method, and a hot method grown past the JIT's inlining limit costs far more than the hook.
+ */
 final class StatementAdvice {
 
     private StatementAdvice() {
@@ -16,7 +20,7 @@ final class StatementAdvice {
             return JdbcHooks.executing();
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement, @Advice.Enter ExecutionScope scope,
                          @Advice.Thrown Throwable thrown) {
             JdbcHooks.executed(scope, statement, null, thrown, false);
@@ -30,7 +34,7 @@ final class StatementAdvice {
             return JdbcHooks.executing();
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql,
                          @Advice.Enter ExecutionScope scope, @Advice.Thrown Throwable thrown) {
             JdbcHooks.executed(scope, statement, sql, thrown, false);
@@ -44,7 +48,7 @@ final class StatementAdvice {
             return JdbcHooks.executingBatch(statement);
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement, @Advice.Enter ExecutionScope scope,
                          @Advice.Thrown Throwable thrown) {
             JdbcHooks.executed(scope, statement, null, thrown, true);
@@ -58,7 +62,7 @@ final class StatementAdvice {
             return JdbcHooks.addingBatch(statement);
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement, @Advice.Enter ParameterValues entry,
                          @Advice.Thrown Throwable thrown) {
             if (thrown == null) {
@@ -69,28 +73,28 @@ final class StatementAdvice {
 
     /** {@code Statement.addBatch(String)}. */
     static final class AddBatchSql {
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql) {
             JdbcHooks.batchAdded(statement, sql);
         }
     }
 
     static final class ClearBatch {
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement) {
             JdbcHooks.batchCleared(statement);
         }
     }
 
     static final class ClearParameters {
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement) {
             JdbcHooks.parametersCleared(statement);
         }
     }
 
     static final class Close {
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
         static void exit(@Advice.This Object statement) {
             JdbcHooks.closed(statement);
         }
