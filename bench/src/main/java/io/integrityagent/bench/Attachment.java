@@ -28,6 +28,8 @@ public final class Attachment {
         require(configuration, !configuration.usesOpenTelemetryAgent() || Boolean.getBoolean(
                 Configuration.OTEL_CAPTURE_PARAMETERS) == (configuration == Configuration.OPENTELEMETRY_PARAMETERS),
                 Configuration.OTEL_CAPTURE_PARAMETERS);
+        require(configuration, (configuration == Configuration.EMPTY_AGENT)
+                == "attached".equals(System.getProperty(EmptyAgent.ATTACHED)), "empty agent's premain ran");
         require(configuration, (configuration == Configuration.P6SPY)
                 == connection.getClass().getName().startsWith("com.p6spy."), "p6spy connection wrapper");
         require(configuration, (configuration == Configuration.DATASOURCE_PROXY) == isDatasourceProxy(connection),

@@ -1,5 +1,6 @@
 package io.integrityagent.bench;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import java.util.List;
 public enum Configuration {
 
     NONE("none", "no agent"),
+    /** A -javaagent whose premain does nothing: what the JVM charges for any agent. */
+    EMPTY_AGENT("empty-agent", "empty -javaagent (does nothing)"),
     INTEGRITY("integrity", "Integrity Agent"),
     /** The violation path without writing the explanation: capture, recognise, explain, count. */
     INTEGRITY_LOG_OFF("integrity-log-off", "Integrity Agent, log.format=off"),
@@ -58,6 +61,9 @@ public enum Configuration {
         List<String> args = new ArrayList<>();
         args.add("-D" + PROPERTY + "=" + id);
         switch (this) {
+            case EMPTY_AGENT:
+                args.add("-javaagent:" + benchmarksJar());
+                break;
             case INTEGRITY:
                 args.add("-javaagent:" + integrityAgentJar.toAbsolutePath());
                 break;
@@ -82,6 +88,15 @@ public enum Configuration {
                 break;
         }
         return args;
+    }
+
+    /** The benchmarks jar, whose manifest names {@link EmptyAgent} as its Premain-Class. */
+    private static Path benchmarksJar() {
+        try {
+            return Path.of(EmptyAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean usesIntegrityAgent() {

@@ -102,6 +102,8 @@ final class AttachmentChecks {
 
     private static String evidence(Configuration configuration, Probe probe) {
         switch (configuration) {
+            case EMPTY_AGENT:
+                return "an agent that does nothing; no instrumentation, connection unwrapped";
             case INTEGRITY:
                 return "start-up line; violation explained on stderr and written as an event";
             case INTEGRITY_LOG_OFF:
