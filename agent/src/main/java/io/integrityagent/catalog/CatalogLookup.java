@@ -81,6 +81,11 @@ public final class CatalogLookup {
             case UNIQUE_KEY_COLUMNS:
                 if (table != null) {
                     List<String> columns = keysOf(connection, table).uniqueKeyColumns(facts.constraint());
+                    if (columns.isEmpty() && dialect.backingIndexQuery() != null) {
+                        String index = CatalogQueries.firstString(connection, dialect.backingIndexQuery(),
+                                facts.constraint(), TIMEOUT_MILLIS / 1000);
+                        columns = index == null ? columns : keysOf(connection, table).uniqueKeyColumns(index);
+                    }
                     columns.forEach(facts::column);
                     if (!columns.isEmpty() && facts.table() == null) {
                         facts.table(table);
@@ -108,7 +113,7 @@ public final class CatalogLookup {
                 }
                 break;
             case CHECK_CONDITION:
-                facts.checkExpression(CheckConditions.of(connection, dialect.checkConditionQuery(),
+                facts.checkExpression(CatalogQueries.firstString(connection, dialect.checkConditionQuery(),
                         facts.constraint(), TIMEOUT_MILLIS / 1000));
                 break;
             default:

@@ -91,6 +91,14 @@ public final class DerbyDialect extends SqlStateDialect {
         return Identifiers.foldedToUpperCase(identifier);
     }
 
+    /** Derby names the index behind a unique constraint with a system name, such as SQL251121100334110. */
+    @Override
+    public String backingIndexQuery() {
+        return "SELECT g.CONGLOMERATENAME FROM SYS.SYSCONSTRAINTS c"
+                + " JOIN SYS.SYSKEYS k ON k.CONSTRAINTID = c.CONSTRAINTID"
+                + " JOIN SYS.SYSCONGLOMERATES g ON g.CONGLOMERATEID = k.CONGLOMERATEID WHERE c.CONSTRAINTNAME = ?";
+    }
+
     @Override
     public String upsertAdvice(String table, List<String> keyColumns) {
         String name = table == null ? "the table" : table;

@@ -59,6 +59,14 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * A catalog query with one parameter (the constraint name) returning the name of the index behind a unique
+     * constraint, for databases that give that index a name of its own; null when the names are the same.
+     */
+    default String backingIndexQuery() {
+        return null;
+    }
+
     /** A sentence fragment telling how to insert-or-update {@code table} on this database. */
     String upsertAdvice(String table, List<String> keyColumns);
 }

@@ -5,14 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Reads the condition of a CHECK constraint with the dialect's catalog query. */
-final class CheckConditions {
+/** Runs a dialect's catalog query about one constraint: a CHECK's condition, a unique constraint's index. */
+final class CatalogQueries {
 
-    private CheckConditions() {
+    private CatalogQueries() {
     }
 
-    /** @param query SQL with one parameter, the constraint name, returning the condition in its first column */
-    static String of(Connection connection, String query, String constraint, int timeoutSeconds)
+    /** @param query SQL with one parameter, the constraint name, returning the answer in its first column */
+    static String firstString(Connection connection, String query, String constraint, int timeoutSeconds)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(query)) {
             select.setQueryTimeout(timeoutSeconds);
