@@ -67,8 +67,8 @@ class H2ViolationsIT {
                 event.get("parameters").toString());
         assertTrue(event.get("batchIndex").isNull());
         assertEquals("org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException", event.get("exception").asText());
-        assertTrue(event.get("callSite").asText().startsWith(H2Violations.class.getName()
-                + ".uniqueViaPreparedExecuteUpdate(H2Violations.java:"), event.toString());
+        assertTrue(event.get("callSite").asText().startsWith(
+                "io.integrityagent.it.apps.CommonViolations.uniqueViaPreparedExecuteUpdate(CommonViolations.java:"), event.toString());
         assertTrue(event.get("explanation").asText().contains("EMAIL = 'ada@example.com' already exists"),
                 event.toString());
         assertTrue(event.get("remedy").asText().contains("MERGE INTO USERS"), event.toString());
@@ -231,8 +231,8 @@ class H2ViolationsIT {
     void explanationIsWrittenToStderrWhenTheApplicationHasNoSlf4j() {
         assertTrue(withAgent.stderr.contains("WARN integrity - Integrity violation: unique constraint"
                 + " UQ_USERS_EMAIL on USERS(EMAIL) refused an INSERT"), withAgent.stderr);
-        assertTrue(withAgent.stderr.contains("  sent by:    " + H2Violations.class.getName()
-                + ".uniqueViaPreparedExecuteUpdate(H2Violations.java:"), withAgent.stderr);
+        assertTrue(withAgent.stderr.contains("  sent by:    "
+                + "io.integrityagent.it.apps.CommonViolations.uniqueViaPreparedExecuteUpdate(CommonViolations.java:"), withAgent.stderr);
     }
 
     private static long totalOf(String metric) {

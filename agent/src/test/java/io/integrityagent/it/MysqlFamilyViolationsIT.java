@@ -79,8 +79,8 @@ abstract class MysqlFamilyViolationsIT {
         assertTrue(event.get("batchIndex").isNull());
         assertEquals("java.sql.SQLIntegrityConstraintViolationException", event.get("exception").asText());
         assertEquals("Duplicate entry 'ada@example.com' for key 'uq_users_email'", event.get("message").asText());
-        assertTrue(event.get("callSite").asText().startsWith(MysqlFamilyViolations.class.getName()
-                + ".uniqueViaPreparedExecuteUpdate(MysqlFamilyViolations.java:"), event.toString());
+        assertTrue(event.get("callSite").asText().startsWith(
+                "io.integrityagent.it.apps.CommonViolations.uniqueViaPreparedExecuteUpdate(CommonViolations.java:"), event.toString());
         assertTrue(event.get("explanation").asText().contains("a row with email = 'ada@example.com' already exists,"
                 + " and unique constraint uq_users_email allows each email only once"), event.toString());
         assertTrue(event.get("remedy").asText().contains("INSERT INTO users (…) VALUES (…) ON DUPLICATE KEY UPDATE"),

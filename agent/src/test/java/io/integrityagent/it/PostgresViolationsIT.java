@@ -70,8 +70,8 @@ class PostgresViolationsIT {
         assertEquals("org.postgresql.util.PSQLException", event.get("exception").asText());
         assertEquals("duplicate key value violates unique constraint \"uq_users_email\". Detail: Key (email)="
                 + "(ada@example.com) already exists.", event.get("message").asText());
-        assertTrue(event.get("callSite").asText().startsWith(PostgresViolations.class.getName()
-                + ".uniqueViaPreparedExecuteUpdate(PostgresViolations.java:"), event.toString());
+        assertTrue(event.get("callSite").asText().startsWith(
+                "io.integrityagent.it.apps.CommonViolations.uniqueViaPreparedExecuteUpdate(CommonViolations.java:"), event.toString());
         assertTrue(event.get("remedy").asText().contains("INSERT INTO users (…) VALUES (…) ON CONFLICT (email) DO"
                 + " UPDATE SET …"), event.toString());
     }

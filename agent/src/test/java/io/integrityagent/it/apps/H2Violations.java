@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.Arrays;
 
 /**
@@ -19,22 +18,22 @@ public final class H2Violations {
     public static void main(String[] args) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:it;DB_CLOSE_DELAY=-1", "sa", "")) {
             createSchema(c);
-            uniqueViaPreparedExecuteUpdate(c);
-            uniqueViaPlainStatementLiterals(c);
+            CommonViolations.uniqueViaPreparedExecuteUpdate(c);
+            CommonViolations.uniqueViaPlainStatementLiterals(c);
             foreignKeyMissingParentViaPreparedExecute(c);
-            foreignKeyParentStillReferenced(c);
-            notNullBoundAsNull(c);
-            notNullColumnLeftOut(c);
-            checkFailed(c);
+            CommonViolations.foreignKeyParentStillReferenced(c);
+            CommonViolations.notNullBoundAsNull(c);
+            CommonViolations.notNullColumnLeftOut(c);
+            CommonViolations.checkFailed(c);
             checkFailedInsideTransaction(c);
             batchWithFailingMiddleEntry(c);
             plainStatementBatch(c);
             secretValues(c);
             secretLiteralInPlainStatement(c);
             newlineInBoundValue(c);
-            throughForwardingWrapper(c);
+            CommonViolations.throughForwardingWrapper(c);
             successfulStatements(c);
-            syntaxError(c);
+            CommonViolations.syntaxError(c);
             divisionByZero(c);
             repeatedViolations(c, Integer.parseInt(args.length > 0 ? args[0] : "0"));
         }
@@ -61,28 +60,6 @@ public final class H2Violations {
         }
     }
 
-    static void uniqueViaPreparedExecuteUpdate(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO users (id, name, email, age, password) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setInt(1, 2);
-            ps.setString(2, "Ada Twin");
-            ps.setString(3, "ada@example.com");
-            ps.setInt(4, 30);
-            ps.setString(5, "hunter2-twin");
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("uniqueViaPreparedExecuteUpdate", e);
-        }
-    }
-
-    static void uniqueViaPlainStatementLiterals(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO users (id, name, email, age) VALUES (3, 'Grace', 'ada@example.com', 45)");
-        } catch (SQLException e) {
-            Fingerprint.caught("uniqueViaPlainStatementLiterals", e);
-        }
-    }
-
     static void foreignKeyMissingParentViaPreparedExecute(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, customer_id) VALUES (?, ?)")) {
             ps.setLong(1, 101L);
@@ -90,47 +67,6 @@ public final class H2Violations {
             ps.execute();
         } catch (SQLException e) {
             Fingerprint.caught("foreignKeyMissingParentViaPreparedExecute", e);
-        }
-    }
-
-    static void foreignKeyParentStillReferenced(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-            ps.setInt(1, 1);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("foreignKeyParentStillReferenced", e);
-        }
-    }
-
-    static void notNullBoundAsNull(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
-            ps.setInt(1, 4);
-            ps.setNull(2, Types.VARCHAR);
-            ps.setString(3, "nameless@example.com");
-            ps.setInt(4, 20);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("notNullBoundAsNull", e);
-        }
-    }
-
-    static void notNullColumnLeftOut(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO users (id, email, age) VALUES (5, 'noname@example.com', 20)");
-        } catch (SQLException e) {
-            Fingerprint.caught("notNullColumnLeftOut", e);
-        }
-    }
-
-    static void checkFailed(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
-            ps.setInt(1, 6);
-            ps.setString(2, "Young");
-            ps.setString(3, "young@example.com");
-            ps.setInt(4, 12);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("checkFailed", e);
         }
     }
 
@@ -204,17 +140,6 @@ public final class H2Violations {
         }
     }
 
-    static void throughForwardingWrapper(Connection c) {
-        Connection wrapped = new ForwardingConnection(c);
-        try (PreparedStatement ps = wrapped.prepareStatement("INSERT INTO orders (id, customer_id) VALUES (?, ?)")) {
-            ps.setInt(1, 300);
-            ps.setInt(2, 4242);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("throughForwardingWrapper", e);
-        }
-    }
-
     static void successfulStatements(Connection c) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
             insert.setInt(1, 50);
@@ -236,14 +161,6 @@ public final class H2Violations {
                 all.append(rows.getInt(1)).append('=').append(rows.getString(2)).append(' ');
             }
             Fingerprint.result("successfulQuery", all.toString().trim());
-        }
-    }
-
-    static void syntaxError(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("INSRT INTO users VALUES (1)");
-        } catch (SQLException e) {
-            Fingerprint.caught("syntaxError", e);
         }
     }
 

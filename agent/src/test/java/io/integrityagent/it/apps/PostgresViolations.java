@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.Arrays;
 
 /**
@@ -26,22 +25,22 @@ public final class PostgresViolations {
         try (Connection c = DriverManager.getConnection(url, args[1], "")) {
             try {
                 createSchema(c, schema);
-                uniqueViaPreparedExecuteUpdate(c);
+                CommonViolations.uniqueViaPreparedExecuteUpdate(c);
                 primaryKeyViaPreparedExecute(c);
                 compositeUniqueKey(c);
-                uniqueViaPlainStatementLiterals(c);
+                CommonViolations.uniqueViaPlainStatementLiterals(c);
                 foreignKeyMissingParentViaPreparedExecute(c);
-                foreignKeyParentStillReferenced(c);
-                notNullBoundAsNull(c);
-                notNullColumnLeftOut(c);
-                checkFailed(c);
+                CommonViolations.foreignKeyParentStillReferenced(c);
+                CommonViolations.notNullBoundAsNull(c);
+                CommonViolations.notNullColumnLeftOut(c);
+                CommonViolations.checkFailed(c);
                 checkFailedOnUpdate(c);
                 exclusionOverlappingRange(c);
                 batchWithFailingMiddleEntry(c);
                 plainStatementBatch(c);
                 batchWithoutServerDetailInMessages(url, args[1]);
                 batchRewrittenIntoMultiRowInserts(url, args[1]);
-                throughForwardingWrapper(c);
+                CommonViolations.throughForwardingWrapper(c);
                 deferredForeignKeyAtCommit(c);
                 deferredForeignKeyAtCommitThroughWrapper(c);
                 deferredForeignKeyWhenAutocommitIsSwitchedOn(c);
@@ -50,7 +49,7 @@ public final class PostgresViolations {
                 secretKnownOnlyToTheDatabase(c);
                 violationAbortsTransaction(c, url, args[1]);
                 successfulStatements(c);
-                syntaxError(c);
+                CommonViolations.syntaxError(c);
                 divisionByZero(c);
             } finally {
                 dropSchema(c, schema);
@@ -97,20 +96,6 @@ public final class PostgresViolations {
         }
     }
 
-    static void uniqueViaPreparedExecuteUpdate(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO users (id, name, email, age, password) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setInt(1, 2);
-            ps.setString(2, "Ada Twin");
-            ps.setString(3, "ada@example.com");
-            ps.setInt(4, 30);
-            ps.setString(5, "hunter2-twin");
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("uniqueViaPreparedExecuteUpdate", e);
-        }
-    }
-
     static void primaryKeyViaPreparedExecute(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO customers (id, name) VALUES (?, ?)")) {
             ps.setInt(1, 1);
@@ -133,14 +118,6 @@ public final class PostgresViolations {
         }
     }
 
-    static void uniqueViaPlainStatementLiterals(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO users (id, name, email, age) VALUES (3, 'Grace', 'ada@example.com', 45)");
-        } catch (SQLException e) {
-            Fingerprint.caught("uniqueViaPlainStatementLiterals", e);
-        }
-    }
-
     static void foreignKeyMissingParentViaPreparedExecute(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, customer_id) VALUES (?, ?)")) {
             ps.setLong(1, 101L);
@@ -148,47 +125,6 @@ public final class PostgresViolations {
             ps.execute();
         } catch (SQLException e) {
             Fingerprint.caught("foreignKeyMissingParentViaPreparedExecute", e);
-        }
-    }
-
-    static void foreignKeyParentStillReferenced(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-            ps.setInt(1, 1);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("foreignKeyParentStillReferenced", e);
-        }
-    }
-
-    static void notNullBoundAsNull(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
-            ps.setInt(1, 4);
-            ps.setNull(2, Types.VARCHAR);
-            ps.setString(3, "nameless@example.com");
-            ps.setInt(4, 20);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("notNullBoundAsNull", e);
-        }
-    }
-
-    static void notNullColumnLeftOut(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO users (id, email, age) VALUES (5, 'noname@example.com', 20)");
-        } catch (SQLException e) {
-            Fingerprint.caught("notNullColumnLeftOut", e);
-        }
-    }
-
-    static void checkFailed(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
-            ps.setInt(1, 6);
-            ps.setString(2, "Young");
-            ps.setString(3, "young@example.com");
-            ps.setInt(4, 12);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("checkFailed", e);
         }
     }
 
@@ -270,17 +206,6 @@ public final class PostgresViolations {
             ps.executeBatch();
         } catch (BatchUpdateException e) {
             Fingerprint.caught("batchRewrittenIntoMultiRowInserts", e);
-        }
-    }
-
-    static void throughForwardingWrapper(Connection c) {
-        Connection wrapped = new ForwardingConnection(c);
-        try (PreparedStatement ps = wrapped.prepareStatement("INSERT INTO orders (id, customer_id) VALUES (?, ?)")) {
-            ps.setInt(1, 300);
-            ps.setInt(2, 4242);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Fingerprint.caught("throughForwardingWrapper", e);
         }
     }
 
@@ -428,14 +353,6 @@ public final class PostgresViolations {
                 all.append(rows.getInt(1)).append('=').append(rows.getString(2)).append(' ');
             }
             Fingerprint.result("successfulQuery", all.toString().trim());
-        }
-    }
-
-    static void syntaxError(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("INSRT INTO users VALUES (1)");
-        } catch (SQLException e) {
-            Fingerprint.caught("syntaxError", e);
         }
     }
 
