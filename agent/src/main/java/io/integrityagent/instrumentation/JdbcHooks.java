@@ -150,11 +150,14 @@ public final class JdbcHooks {
             return;
         }
         try {
-            StatementCapture capture = Captures.peek(statement);
             if (thrown != null) {
-                scope.recordFailure(new FailedExecution(thrown, statement, capture, executedSql, batch));
-            } else if (batch && capture != null) {
-                capture.detachBatch(); // executed: its entries are done with
+                scope.recordFailure(new FailedExecution(thrown, statement, Captures.peek(statement), executedSql,
+                        batch));
+            } else if (batch) {
+                StatementCapture capture = Captures.peek(statement);
+                if (capture != null) {
+                    capture.detachBatch(); // executed: its entries are done with
+                }
             }
         } catch (Throwable internal) {
             countInternalFailure();
