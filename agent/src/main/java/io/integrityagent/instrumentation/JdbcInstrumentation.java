@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.WeakHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -57,6 +58,7 @@ public final class JdbcInstrumentation {
             "setFloat", "setBoolean", "setNull"};
 
     private static final SeesAgent SEES_AGENT = new SeesAgent();
+    private static final String BYTE_BUDDY_SAFE_MODE = "net.bytebuddy.safe";
 
     private JdbcInstrumentation() {
     }
@@ -66,7 +68,8 @@ public final class JdbcInstrumentation {
      * JVM, or a driver loaded before the agent).
      */
     public static void install(Instrumentation instrumentation, AgentBuilder.Listener listener) {
-        ClassFileTransformer byteBuddy = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        ClassFileTransformer byteBuddy = inSafeMode(() -> new AgentBuilder.Default(
+                        new ByteBuddy().with(TypeValidation.DISABLED)))
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
@@ -92,6 +95,25 @@ public final class JdbcInstrumentation {
                 .makeRaw();
         instrumentation.addTransformer(new JdbcClassFilter(byteBuddy), true);
         retransformLoadedJdbcClasses(instrumentation);
+    }
+
+    /**
+     * Creates Byte Buddy's agent builder in its safe mode, which keeps it from sun.misc.Unsafe: its default
+     * class injector probes Unsafe when first loaded, and JDK 24+ prints warnings about that on the
+     * application's stderr. The agent injects no classes, so it loses nothing. The property is the relocated
+     * copy's own (shading renames it with the package) and is removed again once read.
+     */
+    private static AgentBuilder inSafeMode(Supplier<AgentBuilder> creation) {
+        String previous = System.setProperty(BYTE_BUDDY_SAFE_MODE, "true");
+        try {
+            return creation.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(BYTE_BUDDY_SAFE_MODE);
+            } else {
+                System.setProperty(BYTE_BUDDY_SAFE_MODE, previous);
+            }
+        }
     }
 
     /** One class at a time, so that a class the JVM refuses to retransform leaves the others instrumented. */
