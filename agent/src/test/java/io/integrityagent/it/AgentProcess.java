@@ -24,7 +24,7 @@ final class AgentProcess {
     private static final Path TEST_CLASSES = Paths.get(System.getProperty("it.testClasses",
             "target/test-classes"));
     /** The JDK the applications run on: {@code it.javaHome} (the build runs the suite on each JDK it tests). */
-    private static final Path JAVA_HOME = Paths.get(System.getProperty("it.javaHome",
+    static final Path JAVA_HOME = Paths.get(System.getProperty("it.javaHome",
             System.getProperty("java.home")));
 
     private final List<String> libraries = new ArrayList<>();
