@@ -12,12 +12,10 @@ import io.integrityagent.output.ViolationLog;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
-import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.utility.JavaModule;
@@ -29,7 +27,7 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class IntegrityAgent {
 
-    private static final String NAME = "Integrity Agent";
+    static final String NAME = "Integrity Agent";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private IntegrityAgent() {
@@ -49,16 +47,9 @@ public final class IntegrityAgent {
         installer.start();
     }
 
-    /** Attaches the agent to the JVM with the given process id. */
+    /** The jar's command line: attaches the agent to a running JVM, or prints its version or usage. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2 || !args[0].matches("\\d+")) {
-            System.err.println("usage: java -jar integrity-agent.jar PID [key=value,key=value…]");
-            System.exit(2);
-        }
-        File agentJar = new File(IntegrityAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ByteBuddyAgent.attach(agentJar, args[0], args.length == 2 ? args[1] : null);
-        System.out.println(NAME + " attached to process " + args[0]
-                + "; it prints its start-up line on that process's stderr once installed.");
+        System.exit(AttachCommand.run(args, System.out, System.err));
     }
 
     private static void start(String arguments, Instrumentation instrumentation) {
@@ -126,7 +117,8 @@ public final class IntegrityAgent {
         }
     }
 
-    private static String version() {
+    /** The jar's Implementation-Version; classes outside the jar (unit tests) are a development build. */
+    static String version() {
         String version = IntegrityAgent.class.getPackage().getImplementationVersion();
         return version == null ? "(development build)" : version;
     }

@@ -23,6 +23,9 @@ final class AgentProcess {
     static final Path AGENT_JAR = Paths.get(System.getProperty("it.agentJar", "target/integrity-agent.jar"));
     private static final Path TEST_CLASSES = Paths.get(System.getProperty("it.testClasses",
             "target/test-classes"));
+    /** The JDK the applications run on: {@code it.javaHome} (the build runs the suite on each JDK it tests). */
+    static final Path JAVA_HOME = Paths.get(System.getProperty("it.javaHome",
+            System.getProperty("java.home")));
 
     private final List<String> libraries = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
@@ -70,7 +73,7 @@ final class AgentProcess {
 
     Result run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         if (withAgent) {
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath()
@@ -93,6 +96,15 @@ final class AgentProcess {
         Files.delete(stdout);
         Files.delete(stderr);
         return result;
+    }
+
+    /** The {@code java} launcher of the JDK the applications under test run on. */
+    static String java() {
+        Path java = JAVA_HOME.resolve("bin").resolve("java");
+        if (!Files.isExecutable(java)) {
+            throw new AssertionError("it.javaHome has no bin/java: " + JAVA_HOME);
+        }
+        return java.toString();
     }
 
     /** The test classes plus the test class path's jars of the given artifacts: an application's class path. */

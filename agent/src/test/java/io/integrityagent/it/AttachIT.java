@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class AttachIT {
         Path dir = Files.createTempDirectory("attach-it");
         Path goAhead = dir.resolve("go");
         Path appErr = dir.resolve("stderr.txt");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        String java = AgentProcess.java();
         Process app = new ProcessBuilder(java, "-cp", AgentProcess.classPath(List.of("h2")),
                 LateAttachApplication.class.getName(), goAhead.toString())
                 .redirectError(appErr.toFile()).start();
