@@ -131,7 +131,7 @@ public final class EventFile implements Closeable {
             return null;
         }
         try {
-            // Not Files.newOutputStream: its channel is closed for good when an interrupted thread writes to it.
+            // Not Files.newOutputStream: its FileChannel holds a lock across every write, queueing the writers.
             OutputStream out = new FileOutputStream(path.toFile(), true);
             return new Opened(out, identity(path));
         } catch (IOException | SecurityException e) {
