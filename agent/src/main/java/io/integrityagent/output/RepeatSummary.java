@@ -87,8 +87,9 @@ final class RepeatSummary {
         if (firstRepeatMillis == lastRepeatMillis) {
             return " at " + last;
         }
-        String seconds = String.format(Locale.ROOT, "%.1f", (lastRepeatMillis - firstRepeatMillis) / 1000.0);
-        return " in the " + seconds + " s between " + TIME.format(Instant.ofEpochMilli(firstRepeatMillis))
+        long millis = lastRepeatMillis - firstRepeatMillis;
+        String length = millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        return " in the " + length + " between " + TIME.format(Instant.ofEpochMilli(firstRepeatMillis))
                 + " and " + last;
     }
 }

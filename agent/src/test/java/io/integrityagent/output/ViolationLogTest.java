@@ -101,6 +101,20 @@ class ViolationLogTest {
     }
 
     @Test
+    void spanShorterThanASecondIsGivenInMilliseconds() {
+        try (ViolationLog log = log(LogFormat.TEXT)) {
+            log.log(Reports.uniqueViolation());
+            log.log(Reports.uniqueViolation());
+            clock.addAndGet(27);
+            log.log(Reports.uniqueViolation());
+            written.clear();
+            log.summarise();
+        }
+        assertTrue(written.peek().contains(" was violated 2 more times in the 27 ms between"
+                + " 2025-12-01T08:40:24.123Z and 2025-12-01T08:40:24.150Z ("), written.peek());
+    }
+
+    @Test
     void singleRepeatIsSummarisedWithItsTime() {
         try (ViolationLog log = log(LogFormat.TEXT)) {
             log.log(Reports.uniqueViolation());
