@@ -6,6 +6,7 @@ import io.integrityagent.instrumentation.JdbcHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
+import io.integrityagent.output.Escaping;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.PrometheusEndpoint;
 import io.integrityagent.output.ViolationLog;
@@ -59,7 +60,7 @@ public final class IntegrityAgent {
         }
         try {
             AgentConfig config = AgentConfig.fromEnvironment(arguments);
-            config.warnings().forEach(System.err::println);
+            config.warnings().forEach(IntegrityAgent::printLine);
             if (!config.enabled()) {
                 System.err.println(NAME + ": disabled by configuration (enabled=false)");
                 return;
@@ -73,10 +74,10 @@ public final class IntegrityAgent {
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, new ErrorCounter(metrics));
-            System.err.println(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
+            printLine(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
         } catch (Throwable failure) {
-            System.err.println(NAME + ": could not start (" + failure + "); the application runs without it");
+            printLine(NAME + ": could not start (" + failure + "); the application runs without it");
         }
     }
 
@@ -85,22 +86,19 @@ public final class IntegrityAgent {
             outputs.add("log off");
             return null;
         }
-        return new ViolationLog(config.logFormat(), config.logSummaryInterval(), new ApplicationLogSinks());
+        ViolationLog log = new ViolationLog(config.logFormat(), config.logSummaryInterval(),
+                new ApplicationLogSinks());
+        Runtime.getRuntime().addShutdownHook(new Thread(log::flushAtExit, "integrity-agent-exit"));
+        return log;
     }
 
     private static EventFile openEvents(AgentConfig config, List<String> outputs) {
         if (config.eventsFile() == null) {
             return null;
         }
-        try {
-            EventFile events = new EventFile(config.eventsFile());
-            outputs.add("events to " + config.eventsFile());
-            return events;
-        } catch (Exception e) {
-            System.err.println(NAME + ": cannot write events to " + config.eventsFile() + " (" + e + ");"
-                    + " continuing without events");
-            return null;
-        }
+        EventFile events = new EventFile(config.eventsFile(), IntegrityAgent::printLine);
+        outputs.add("events to " + config.eventsFile() + (events.isOpen() ? "" : " (once it can be opened)"));
+        return events;
     }
 
     private static void startMetricsEndpoint(AgentConfig config, AgentMetrics metrics, List<String> outputs) {
@@ -112,9 +110,14 @@ public final class IntegrityAgent {
                     config.prometheusPort(), metrics::scrape);
             outputs.add("metrics at " + endpoint.url());
         } catch (Exception e) {
-            System.err.println(NAME + ": cannot serve metrics on " + config.prometheusHost() + ":"
+            printLine(NAME + ": cannot serve metrics on " + config.prometheusHost() + ":"
                     + config.prometheusPort() + " (" + e + "); continuing without the endpoint");
         }
+    }
+
+    /** One line on stderr, whatever a setting, a path or an exception message holds. */
+    private static void printLine(String line) {
+        System.err.println(Escaping.text(line));
     }
 
     /** The jar's Implementation-Version; classes outside the jar (unit tests) are a development build. */

@@ -3,6 +3,7 @@ package io.integrityagent.output;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -25,12 +26,24 @@ public final class ApplicationLogSinks {
 
     private final Map<ClassLoader, LogSink> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * The sink found last, so that a storm from one application's threads does not queue on the map's lock.
+     * It holds its loader weakly, like the map.
+     */
+    private volatile LastFound last = new LastFound(null, LogSink.STDERR);
+
     /** The sink for code running with {@code loader} as its context class loader. */
     public LogSink forLoader(ClassLoader loader) {
         if (loader == null) {
             return LogSink.STDERR;
         }
-        return byLoader.computeIfAbsent(loader, ApplicationLogSinks::resolve);
+        LastFound found = last;
+        if (found.loader.get() == loader) {
+            return found.sink;
+        }
+        LogSink sink = byLoader.computeIfAbsent(loader, ApplicationLogSinks::resolve);
+        last = new LastFound(loader, sink);
+        return sink;
     }
 
     private static LogSink resolve(ClassLoader loader) {
@@ -48,6 +61,16 @@ public final class ApplicationLogSinks {
             return new Slf4jSink(warn);
         } catch (Throwable noSlf4j) {
             return LogSink.STDERR;
+        }
+    }
+
+    private static final class LastFound {
+        final WeakReference<ClassLoader> loader;
+        final LogSink sink;
+
+        LastFound(ClassLoader loader, LogSink sink) {
+            this.loader = new WeakReference<>(loader);
+            this.sink = sink;
         }
     }
 

@@ -12,8 +12,6 @@ import java.util.Map;
  */
 public final class JsonLines {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private JsonLines() {
     }
 
@@ -64,7 +62,7 @@ public final class JsonLines {
     }
 
     /** Writes {@code "name":}, preceded by a comma unless it is the object's first member. */
-    private static void name(StringBuilder out, String name) {
+    static void name(StringBuilder out, String name) {
         if (out.charAt(out.length() - 1) != '{') {
             out.append(',');
         }
@@ -72,34 +70,8 @@ public final class JsonLines {
         out.append(':');
     }
 
-    private static void appendString(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
-                default:
-                    // C0 is required by RFC 8259; C1 and the Unicode line/paragraph separators are escaped too
-                    // so that no reader, terminal or JavaScript parser sees a line break inside a value.
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        out.append('"');
+    static void appendString(StringBuilder out, String value) {
+        Escaping.json(out, value);
     }
 
     private static void appendArray(StringBuilder out, List<String> values) {

@@ -1,7 +1,6 @@
 package io.integrityagent.output;
 
 import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.ValueRenderer;
 import io.integrityagent.report.ViolationReport;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class TextFormat {
         if (r.operation() != null) {
             headline.append(" refused ").append(withArticle(r.operation()));
         }
-        return ValueRenderer.escapeControls(headline.toString());
+        return Escaping.text(headline.toString());
     }
 
     private static String withArticle(String operation) {
@@ -83,7 +82,7 @@ public final class TextFormat {
             for (int pad = label.length(); pad < 11; pad++) {
                 text.append(' ');
             }
-            text.append(ValueRenderer.escapeControls(value));
+            text.append(Escaping.text(value));
         }
     }
 }

@@ -9,28 +9,44 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Writes one explanation per violation at WARN, rate-limited so that a storm cannot flood the log: the first
  * violation of a constraint from a call site is written in full; repeats within the interval are counted and
- * summarised once per interval. A key that stays quiet for a whole interval is forgotten, so its next
- * violation is written in full again.
+ * summarised once per interval, with the span of time they cover. A key that stays quiet for a whole interval
+ * is forgotten, so its next violation is written in full again. What is still counted when the JVM exits is
+ * written by {@link #flushAtExit()}. So every violation appears in the log exactly once: in full, or in the
+ * count of a summary.
+ *
+ * <p>The application's thread takes no lock here: a repeat is a clock reading and a few atomic updates.
  */
 public final class ViolationLog implements AutoCloseable {
 
     /** Beyond this many keys in one interval, violations are written in full without being tracked. */
     static final int MAX_TRACKED = 10_000;
 
+    /** How long the JVM's exit waits at most for the last summaries, so a blocked log cannot hold it up. */
+    static final long EXIT_FLUSH_MILLIS = 2_000;
+
     private final LogFormat format;
     private final Duration interval;
-    private final ApplicationLogSinks sinks;
+    private final Function<ClassLoader, LogSink> sinks;
+    private final LongSupplier clock;
     private final Map<String, Repeats> repeats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService summaries;
 
     public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks) {
+        this(format, interval, sinks::forLoader, System::currentTimeMillis);
+    }
+
+    /** @param sinks the sink for the context class loader of the thread that logs */
+    ViolationLog(LogFormat format, Duration interval, Function<ClassLoader, LogSink> sinks, LongSupplier clock) {
         this.format = format;
         this.interval = interval;
         this.sinks = sinks;
+        this.clock = clock;
         this.summaries = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "integrity-agent-log-summary");
             thread.setDaemon(true);
@@ -41,12 +57,14 @@ public final class ViolationLog implements AutoCloseable {
     }
 
     public void log(ViolationReport report) {
-        LogSink sink = sinks.forLoader(Thread.currentThread().getContextClassLoader());
+        LogSink sink = sinks.apply(Thread.currentThread().getContextClassLoader());
         String key = keyOf(report);
         Repeats seen = repeats.get(key);
         if (seen != null) {
-            seen.count.incrementAndGet();
-            return;
+            if (seen.repeat(clock.getAsLong())) {
+                return;
+            }
+            repeats.remove(key, seen); // forgotten by the summary thread a moment ago: explain it again
         }
         if (repeats.size() < MAX_TRACKED) {
             repeats.putIfAbsent(key, new Repeats(report, sink));
@@ -54,26 +72,36 @@ public final class ViolationLog implements AutoCloseable {
         sink.warn(format == LogFormat.JSON ? JsonLines.encode(report) : TextFormat.format(report));
     }
 
-    /** Writes the summaries that are due now; runs on the summary thread every interval. */
+    /** Writes the summaries that are due now and forgets quiet keys; runs on the summary thread. */
     void summarise() {
         for (Map.Entry<String, Repeats> entry : repeats.entrySet()) {
             Repeats seen = entry.getValue();
-            long count = seen.count.getAndSet(0);
-            if (count == 0) {
+            if (seen.retireIfQuiet()) {
                 repeats.remove(entry.getKey(), seen);
-            } else {
-                seen.sink.warn(summary(seen.first, count));
+                continue;
+            }
+            RepeatSummary due = seen.takeSummary(interval);
+            if (due != null) {
+                seen.sink.warn(format == LogFormat.JSON ? due.json() : due.text());
             }
         }
     }
 
-    private String summary(ViolationReport first, long count) {
-        String what = first.constraint() != null ? first.kind().noun() + " " + first.constraint()
-                : first.kind().noun() + (first.table() == null ? "" : " on " + first.table());
-        String from = first.callSite() == null ? "" : " from " + first.callSite();
-        return "Integrity violation repeated: " + what + from + " was violated " + count + " more time"
-                + (count == 1 ? "" : "s") + " in the last " + interval.getSeconds() + " s (each constraint and"
-                + " call site is explained once, then summarised every " + interval.getSeconds() + " s)";
+    /**
+     * Writes the summaries still pending, for a JVM shutdown hook. They are written on the summary thread, after
+     * any summary it is writing now, and this waits for them at most {@link #EXIT_FLUSH_MILLIS}: if the
+     * application's logging is blocked, the JVM exits without them rather than hang.
+     */
+    public void flushAtExit() {
+        try {
+            summaries.submit(this::summarise).get(EXIT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception blockedOrClosed) {
+            // Nothing more can be done at exit; the summaries written so far stand.
+        } finally {
+            summaries.shutdownNow();
+        }
     }
 
     private static String keyOf(ViolationReport report) {
@@ -87,14 +115,47 @@ public final class ViolationLog implements AutoCloseable {
         summaries.shutdownNow();
     }
 
+    /** The repeats of one key since its last summary. Updated by any thread, taken by the summary thread. */
     private static final class Repeats {
+        /** The count of a key the summary thread has forgotten; a repeat that sees it is explained in full. */
+        private static final long RETIRED = Long.MIN_VALUE;
+
         final ViolationReport first;
         final LogSink sink;
-        final AtomicLong count = new AtomicLong();
+        private final AtomicLong count = new AtomicLong();
+        /** When the first repeat since the last summary happened, 0 when there was none. */
+        private final AtomicLong firstRepeatMillis = new AtomicLong();
+        private volatile long lastRepeatMillis;
 
         Repeats(ViolationReport first, LogSink sink) {
             this.first = first;
             this.sink = sink;
+        }
+
+        /** Counts a repeat at {@code now}; false if this key was retired and the repeat was not counted. */
+        boolean repeat(long now) {
+            if (firstRepeatMillis.get() == 0) {
+                firstRepeatMillis.compareAndSet(0, now);
+            }
+            lastRepeatMillis = now;
+            return count.getAndIncrement() >= 0;
+        }
+
+        /** Retires a key without repeats since its last summary, so that no later repeat is counted here. */
+        boolean retireIfQuiet() {
+            return count.compareAndSet(0, RETIRED);
+        }
+
+        /** The summary of the repeats since the last one, or null when there were none. */
+        RepeatSummary takeSummary(Duration interval) {
+            long repeated = count.getAndSet(0);
+            if (repeated <= 0) {
+                return null;
+            }
+            long last = lastRepeatMillis;
+            long firstRepeat = firstRepeatMillis.getAndSet(0);
+            // A repeat racing with the previous summary may have left its count here and its time there.
+            return new RepeatSummary(first, repeated, firstRepeat == 0 ? last : firstRepeat, last, interval);
         }
     }
 }

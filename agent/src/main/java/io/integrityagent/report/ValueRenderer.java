@@ -2,6 +2,7 @@ package io.integrityagent.report;
 
 import io.integrityagent.capture.BoundParameters;
 import io.integrityagent.capture.ParameterValues;
+import io.integrityagent.output.Escaping;
 
 /**
  * Turns a bound value into the text the agent writes: strings quoted like SQL literals, binaries and streams
@@ -62,40 +63,9 @@ public final class ValueRenderer {
         return text.substring(0, limit) + "…(" + text.length() + " chars)";
     }
 
-    /** Escapes every control character (and the Unicode line separators) in Java notation. */
+    /** Escapes what could start a line or reorder it, by the rule every output of the agent follows. */
     public static String escapeControls(String text) {
-        StringBuilder escaped = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = escapeOf(c);
-            if (replacement != null && escaped == null) {
-                escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (escaped != null) {
-                if (replacement != null) {
-                    escaped.append(replacement);
-                } else {
-                    escaped.append(c);
-                }
-            }
-        }
-        return escaped == null ? text : escaped.toString();
-    }
-
-    private static String escapeOf(char c) {
-        switch (c) {
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            default:
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
-                    return String.format("\\u%04x", (int) c);
-                }
-                return null;
-        }
+        return Escaping.text(text);
     }
 
     private static String safeToString(Object value) {

@@ -29,13 +29,15 @@ class EventFileTest {
     @TempDir
     Path dir;
 
+    private final List<String> problems = new ArrayList<>();
+
     @Test
-    void createsParentDirectoriesAndAppendsToExistingContent() throws Exception {
-        Path file = dir.resolve("nested/deeper/violations.jsonl");
-        try (EventFile events = new EventFile(file)) {
+    void appendsToExistingContent() throws Exception {
+        Path file = dir.resolve("violations.jsonl");
+        try (EventFile events = new EventFile(file, problems::add)) {
             events.write(Reports.uniqueViolation());
         }
-        try (EventFile events = new EventFile(file)) {
+        try (EventFile events = new EventFile(file, problems::add)) {
             events.write(Reports.uniqueViolation());
         }
 
@@ -55,7 +57,7 @@ class EventFileTest {
         String longMessage = "x".repeat(5_000) + "\nsecond line";
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (EventFile events = new EventFile(file)) {
+        try (EventFile events = new EventFile(file, problems::add)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String writer = "writer" + t;
@@ -92,7 +94,7 @@ class EventFileTest {
 
     @Test
     void writeFailureSurfacesAsUncheckedIoException() throws Exception {
-        EventFile events = new EventFile(dir.resolve("violations.jsonl"));
+        EventFile events = new EventFile(dir.resolve("violations.jsonl"), problems::add);
         events.close();
 
         assertThrows(UncheckedIOException.class, () -> events.write(Reports.uniqueViolation()));

@@ -1,0 +1,91 @@
+package io.integrityagent.output;
+
+/**
+ * The one rule for every piece of text the agent writes (log lines in every format, summaries, stderr lines,
+ * events): a character that could start a line or change how a line reads on screen is never written raw.
+ * That is every control character (C0, DEL, C1 — which includes NEL), the Unicode line and paragraph
+ * separators, and the invisible characters that reorder text: the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks (U+200E, U+200F, U+061C). Whatever a
+ * database names or an application sends therefore stays inside the line the agent gave it.
+ */
+public final class Escaping {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Escaping() {
+    }
+
+    /** Whether {@code c} must be escaped wherever the agent writes it. */
+    public static boolean mustEscape(char c) {
+        return c < 0x20 || (c >= 0x7f && c < 0xa0)
+                || c == '\u2028' || c == '\u2029'
+                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e' || c == '\u200f' || c == '\u061c';
+    }
+
+    /**
+     * The text for a plain-text line: each character that {@link #mustEscape must be escaped} in Java
+     * notation ({@code \n}, {@code \r}, {@code \t}, otherwise {@code \}{@code u202e}); everything else as it is.
+     */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        int first = 0;
+        while (first < text.length() && !mustEscape(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n': escaped.append("\\n"); break;
+                case '\r': escaped.append("\\r"); break;
+                case '\t': escaped.append("\\t"); break;
+                default:
+                    if (mustEscape(c)) {
+                        unicode(escaped, c);
+                    } else {
+                        escaped.append(c);
+                    }
+            }
+        }
+        return escaped.toString();
+    }
+
+    /** Appends {@code value} as a JSON string, or {@code null}: RFC 8259 escapes, and {@code \}uXXXX for the rest. */
+    public static void json(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default:
+                    if (mustEscape(c)) {
+                        unicode(out, c);
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    private static void unicode(StringBuilder out, char c) {
+        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+    }
+}

@@ -1,0 +1,52 @@
+package io.integrityagent.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class EscapingTest {
+
+    /** Everything that could start a line or reorder what a reader sees. */
+    private static final String HOSTILE = "a\nb\rc\u0085d\u2028e\u2029f\u202ag\u202bh\u202ci\u202dj\u202ek"
+            + "\u2066l\u2067m\u2068n\u2069o\u200ep\u200fq\u061cr\u0000s\u001bt\u007fu\tv";
+
+    @Test
+    void textEscapesLineBreaksControlsAndBidirectionalCharactersInJavaNotation() {
+        assertEquals("a\\nb\\rc\\u0085d\\u2028e\\u2029f\\u202ag\\u202bh\\u202ci\\u202dj\\u202ek"
+                + "\\u2066l\\u2067m\\u2068n\\u2069o\\u200ep\\u200fq\\u061cr\\u0000s\\u001bt\\u007fu\\tv",
+                Escaping.text(HOSTILE));
+    }
+
+    @Test
+    void textLeavesOrdinaryTextAloneWithoutCopying() {
+        String ordinary = "unique constraint \"uq_users_email\" é ✓ 日本 \u200d emoji joiner stays";
+        assertSame(ordinary, Escaping.text(ordinary));
+    }
+
+    @Test
+    void jsonEscapesTheSameCharactersAndDecodesBackToTheOriginal() throws Exception {
+        StringBuilder json = new StringBuilder();
+        Escaping.json(json, HOSTILE + "\"\\");
+        for (char c : json.toString().toCharArray()) {
+            assertFalse(Escaping.mustEscape(c), () -> "raw U+" + Integer.toHexString(c) + " in " + json);
+        }
+        assertTrue(json.toString().contains("\\u202e"), json.toString());
+        assertEquals(HOSTILE + "\"\\", new ObjectMapper().readValue(json.toString(), String.class));
+    }
+
+    @Test
+    void everyCharacterThatMustBeEscapedIsInvisibleOrBreaksALine() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (Escaping.mustEscape(c)) {
+                int type = Character.getType(c);
+                assertTrue(type == Character.CONTROL || type == Character.FORMAT
+                        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR,
+                        "U+" + Integer.toHexString(c));
+            }
+        }
+    }
+}
