@@ -6,6 +6,7 @@ import io.integrityagent.instrumentation.JdbcHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
+import io.integrityagent.output.ApplicationMetrics;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.PrometheusEndpoint;
 import io.integrityagent.output.ViolationLog;
@@ -82,6 +83,9 @@ public final class IntegrityAgent {
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, new ErrorCounter(metrics));
+            if (config.applicationMetrics()) {
+                ApplicationMetrics.watch(instrumentation, metrics);
+            }
             System.err.println(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
         } catch (Throwable failure) {
@@ -94,7 +98,8 @@ public final class IntegrityAgent {
             outputs.add("log off");
             return null;
         }
-        return new ViolationLog(config.logFormat(), config.logSummaryInterval(), new ApplicationLogSinks());
+        return new ViolationLog(config.logFormat(), config.logSummaryInterval(), new ApplicationLogSinks(),
+                config.logQuiet());
     }
 
     private static EventFile openEvents(AgentConfig config, List<String> outputs) {

@@ -9,12 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Writes one explanation per violation at WARN, rate-limited so that a storm cannot flood the log: the first
  * violation of a constraint from a call site is written in full; repeats within the interval are counted and
  * summarised once per interval. A key that stays quiet for a whole interval is forgotten, so its next
- * violation is written in full again.
+ * violation is written in full again. Violations of the constraints named by {@code log.quiet} (those a service
+ * expects, such as the duplicate of an insert-first upsert) are not written at all; metrics and events still
+ * see them, as they never pass through here.
  */
 public final class ViolationLog implements AutoCloseable {
 
@@ -24,13 +27,16 @@ public final class ViolationLog implements AutoCloseable {
     private final LogFormat format;
     private final Duration interval;
     private final ApplicationLogSinks sinks;
+    private final Pattern quiet;
     private final Map<String, Repeats> repeats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService summaries;
 
-    public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks) {
+    /** @param quiet constraint names (matched whole) never logged, or null to log every violation */
+    public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks, Pattern quiet) {
         this.format = format;
         this.interval = interval;
         this.sinks = sinks;
+        this.quiet = quiet;
         this.summaries = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "integrity-agent-log-summary");
             thread.setDaemon(true);
@@ -41,6 +47,9 @@ public final class ViolationLog implements AutoCloseable {
     }
 
     public void log(ViolationReport report) {
+        if (isQuiet(report)) {
+            return;
+        }
         LogSink sink = sinks.forLoader(Thread.currentThread().getContextClassLoader());
         String key = keyOf(report);
         Repeats seen = repeats.get(key);
@@ -74,6 +83,10 @@ public final class ViolationLog implements AutoCloseable {
         return "Integrity violation repeated: " + what + from + " was violated " + count + " more time"
                 + (count == 1 ? "" : "s") + " in the last " + interval.getSeconds() + " s (each constraint and"
                 + " call site is explained once, then summarised every " + interval.getSeconds() + " s)";
+    }
+
+    private boolean isQuiet(ViolationReport report) {
+        return quiet != null && report.constraint() != null && quiet.matcher(report.constraint()).matches();
     }
 
     private static String keyOf(ViolationReport report) {
