@@ -35,6 +35,8 @@ public final class AgentMetrics {
     /** Guarded by {@code this}, with the creation of series, so that each binding sees each series once. */
     private final List<MeterBinding> bindings = new ArrayList<>();
 
+    /** Apart from {@code this}, so that creating the registry (Micrometer's start-up) never holds up a violation. */
+    private final Object ownRegistryLock = new Object();
     private volatile PrometheusMeterRegistry ownRegistry;
 
     public AgentMetrics() {
@@ -43,8 +45,10 @@ public final class AgentMetrics {
 
     /** @param tagValueLimit how many distinct values each tag key may take before further ones become _OTHER */
     public AgentMetrics(int tagValueLimit) {
+        if (tagValueLimit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + tagValueLimit);
+        }
         this.tagValueLimit = tagValueLimit;
-        new TagValues(tagValueLimit); // rejects a negative limit now rather than at the first violation
     }
 
     public void countViolation(ViolationReport r) {
@@ -90,12 +94,12 @@ public final class AgentMetrics {
     public PrometheusMeterRegistry registry() {
         PrometheusMeterRegistry created = ownRegistry;
         if (created == null) {
-            synchronized (this) {
+            synchronized (ownRegistryLock) {
                 created = ownRegistry;
                 if (created == null) {
                     created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-                    ownRegistry = created;
                     bindTo(created);
+                    ownRegistry = created; // published once it shows every series counted so far
                 }
             }
         }

@@ -36,7 +36,7 @@ public final class ApplicationMetrics implements ClassFileTransformer {
         return thread;
     });
 
-    private ApplicationMetrics(AgentMetrics metrics) {
+    ApplicationMetrics(AgentMetrics metrics) {
         this.metrics = metrics;
     }
 
