@@ -6,6 +6,7 @@ import io.integrityagent.instrumentation.JdbcHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
+import io.integrityagent.output.ApplicationMetrics;
 import io.integrityagent.output.Escaping;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.PrometheusEndpoint;
@@ -74,6 +75,9 @@ public final class IntegrityAgent {
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, new ErrorCounter(metrics));
+            if (config.applicationMetrics()) {
+                ApplicationMetrics.watch(instrumentation, metrics);
+            }
             printLine(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
         } catch (Throwable failure) {
@@ -87,7 +91,7 @@ public final class IntegrityAgent {
             return null;
         }
         ViolationLog log = new ViolationLog(config.logFormat(), config.logSummaryInterval(),
-                new ApplicationLogSinks());
+                new ApplicationLogSinks(), config.logQuiet());
         Runtime.getRuntime().addShutdownHook(new Thread(log::flushAtExit, "integrity-agent-exit"));
         return log;
     }

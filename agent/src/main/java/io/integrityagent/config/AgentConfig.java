@@ -45,9 +45,11 @@ public final class AgentConfig {
     private static final String REDACT = "redact";
     private static final String LOG_SUMMARY_INTERVAL = "log.summary.interval";
     private static final String VALUES_MAX_LENGTH = "values.max.length";
+    private static final String LOG_QUIET = "log.quiet";
+    private static final String METRICS_APPLICATION = "metrics.application";
 
     private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
-            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH);
+            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, LOG_QUIET, METRICS_APPLICATION);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
@@ -72,6 +74,8 @@ public final class AgentConfig {
     private final Pattern redactPattern;
     private final Duration logSummaryInterval;
     private final int valuesMaxLength;
+    private final Pattern logQuiet;
+    private final boolean applicationMetrics;
     private final List<String> warnings;
     private final List<String> nonDefaultSettings;
 
@@ -88,6 +92,8 @@ public final class AgentConfig {
                 "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
         valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
                 wholeNumber(8, Integer.MAX_VALUE));
+        logQuiet = settings.read(LOG_QUIET, null, "a regular expression", AgentConfig::caseInsensitive);
+        applicationMetrics = settings.read(METRICS_APPLICATION, true, "auto or off", AgentConfig::parseAutoOrOff);
         warnings = settings.warnings();
         nonDefaultSettings = settings.nonDefault();
     }
@@ -179,6 +185,19 @@ public final class AgentConfig {
     }
 
     /**
+     * Constraint names (matched whole, in any case) whose violations are not logged; they are still counted and
+     * recorded as events. {@code null} if every violation is logged.
+     */
+    public Pattern logQuiet() {
+        return logQuiet;
+    }
+
+    /** Whether the agent's meters also go to the application's own Micrometer, when it has one. */
+    public boolean applicationMetrics() {
+        return applicationMetrics;
+    }
+
+    /**
      * The settings that differ from their defaults, as given, for the start-up line:
      * e.g. {@code events.file=/tmp/e.jsonl, prometheus.port=9400}, or {@code defaults} if none do.
      */
@@ -233,6 +252,17 @@ public final class AgentConfig {
             case "no":
             case "off":
             case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException(value);
+        }
+    }
+
+    private static boolean parseAutoOrOff(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return true;
+            case "off":
                 return false;
             default:
                 throw new IllegalArgumentException(value);

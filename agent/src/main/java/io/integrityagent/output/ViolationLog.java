@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Writes one explanation per violation at WARN, rate-limited so that a storm cannot flood the log: the first
@@ -18,7 +19,9 @@ import java.util.function.LongSupplier;
  * summarised once per interval, with the span of time they cover. A key that stays quiet for a whole interval
  * is forgotten, so its next violation is written in full again. What is still counted when the JVM exits is
  * written by {@link #flushAtExit()}. So every violation appears in the log exactly once: in full, or in the
- * count of a summary.
+ * count of a summary — except those of the constraints named by {@code log.quiet} (those a service expects,
+ * such as the duplicate of an insert-first upsert), which are not written at all; metrics and events still
+ * see them, as they never pass through here.
  *
  * <p>The application's thread takes no lock here: a repeat is a clock reading and a few atomic updates.
  */
@@ -34,19 +37,23 @@ public final class ViolationLog implements AutoCloseable {
     private final Duration interval;
     private final Function<ClassLoader, LogSink> sinks;
     private final LongSupplier clock;
+    private final Pattern quiet;
     private final Map<String, Repeats> repeats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService summaries;
 
-    public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks) {
-        this(format, interval, sinks::forLoader, System::currentTimeMillis);
+    /** @param quiet constraint names (matched whole) never logged, or null to log every violation */
+    public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks, Pattern quiet) {
+        this(format, interval, sinks::forLoader, System::currentTimeMillis, quiet);
     }
 
     /** @param sinks the sink for the context class loader of the thread that logs */
-    ViolationLog(LogFormat format, Duration interval, Function<ClassLoader, LogSink> sinks, LongSupplier clock) {
+    ViolationLog(LogFormat format, Duration interval, Function<ClassLoader, LogSink> sinks, LongSupplier clock,
+                 Pattern quiet) {
         this.format = format;
         this.interval = interval;
         this.sinks = sinks;
         this.clock = clock;
+        this.quiet = quiet;
         this.summaries = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "integrity-agent-log-summary");
             thread.setDaemon(true);
@@ -57,6 +64,9 @@ public final class ViolationLog implements AutoCloseable {
     }
 
     public void log(ViolationReport report) {
+        if (isQuiet(report)) {
+            return;
+        }
         LogSink sink = sinks.apply(Thread.currentThread().getContextClassLoader());
         String key = keyOf(report);
         Repeats seen = repeats.get(key);
@@ -102,6 +112,10 @@ public final class ViolationLog implements AutoCloseable {
         } finally {
             summaries.shutdownNow();
         }
+    }
+
+    private boolean isQuiet(ViolationReport report) {
+        return quiet != null && report.constraint() != null && quiet.matcher(report.constraint()).matches();
     }
 
     private static String keyOf(ViolationReport report) {

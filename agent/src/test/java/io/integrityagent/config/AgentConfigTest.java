@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AgentConfigTest {
 
     private static final String KNOWN = "known settings: enabled, events.file, prometheus.port, prometheus.host, "
-            + "log.format, parameters, redact, log.summary.interval, values.max.length";
+            + "log.format, parameters, redact, log.summary.interval, values.max.length, log.quiet, metrics.application";
 
     private static AgentConfig fromArguments(String agentArguments) {
         return AgentConfig.load(agentArguments, Map.of(), Map.of());
@@ -321,7 +321,8 @@ class AgentConfigTest {
     @Test
     void knownKeysListsEverySettingInDocumentedOrder() {
         assertEquals(List.of("enabled", "events.file", "prometheus.port", "prometheus.host", "log.format",
-                "parameters", "redact", "log.summary.interval", "values.max.length"), AgentConfig.knownKeys());
+                "parameters", "redact", "log.summary.interval", "values.max.length", "log.quiet", "metrics.application"),
+                AgentConfig.knownKeys());
     }
 
     @Test
@@ -333,5 +334,27 @@ class AgentConfigTest {
         } finally {
             System.clearProperty("integrity.values.max.length");
         }
+    }
+
+    @Test
+    void logQuietIsOffByDefaultAndMatchesWholeConstraintNamesInAnyCase() {
+        assertNull(fromArguments(null).logQuiet());
+
+        AgentConfig config = fromArguments("log.quiet=uk_.*_email|PK_ORDERS");
+
+        assertTrue(config.logQuiet().matcher("UK_USERS_EMAIL").matches());
+        assertTrue(config.logQuiet().matcher("pk_orders").matches());
+        assertFalse(config.logQuiet().matcher("pk_orders_2").matches());
+    }
+
+    @Test
+    void applicationMetricsIsAutoByDefaultAndCanBeTurnedOff() {
+        assertTrue(fromArguments(null).applicationMetrics());
+        assertTrue(fromArguments("metrics.application=AUTO").applicationMetrics());
+        assertFalse(fromArguments("metrics.application=off").applicationMetrics());
+
+        AgentConfig bad = fromArguments("metrics.application=maybe");
+        assertTrue(bad.applicationMetrics());
+        assertEquals(1, bad.warnings().size(), bad.warnings().toString());
     }
 }

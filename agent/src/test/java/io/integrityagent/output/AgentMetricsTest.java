@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.integrityagent.recognition.ViolationKind;
 import io.integrityagent.report.ViolationReport;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,9 +135,71 @@ class AgentMetricsTest {
             pool.shutdownNow();
         }
 
-        List<Counter> counters = new ArrayList<>(metrics.registry().find("db.integrity.violations").counters());
+        List<FunctionCounter> counters = new ArrayList<>(metrics.registry().find("db.integrity.violations")
+                .functionCounters());
         assertEquals(6, counters.size(), "5 admitted tables plus _OTHER");
-        assertEquals(8_000.0, counters.stream().mapToDouble(Counter::count).sum());
+        assertEquals(8_000.0, counters.stream().mapToDouble(FunctionCounter::count).sum());
+    }
+
+    @Test
+    void aRegistryBoundLaterSeesWhatWasCountedBeforeAndWhatComesAfter() {
+        AgentMetrics metrics = new AgentMetrics();
+        metrics.countViolation(onTable("orders"));
+        metrics.countInternalError("log");
+        SimpleMeterRegistry late = new SimpleMeterRegistry();
+
+        metrics.bindTo(late);
+        metrics.countViolation(onTable("orders"));
+        metrics.countViolation(onTable("customers"));
+
+        assertEquals(2.0, late.get("db.integrity.violations").tag("db.collection.name", "orders")
+                .functionCounter().count());
+        assertEquals(1.0, late.get("db.integrity.violations").tag("db.collection.name", "customers")
+                .functionCounter().count());
+        assertEquals(1.0, late.get("integrity.agent.errors").tag("stage", "log").functionCounter().count());
+        assertEquals(late.get("db.integrity.violations").tag("db.collection.name", "orders")
+                .functionCounter().count(), tableCount(metrics, "orders"), "every binding reads the same count");
+    }
+
+    @Test
+    void eachBindingIsToldOfEachSeriesOnceWhileViolationsRaceTheBinding() throws Exception {
+        AgentMetrics metrics = new AgentMetrics();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Series> told = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        metrics.countViolation(onTable("table" + (thread * 50 + i)));
+                    }
+                }));
+            }
+            metrics.bindTo(told::add);
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(101, told.size(), "100 admitted tables and _OTHER, each once");
+        assertEquals(101, told.stream().distinct().count());
+    }
+
+    @Test
+    void aFailingBindingIsCountedAndTheOthersKeepCounting() {
+        AgentMetrics metrics = new AgentMetrics();
+        metrics.bindTo(series -> {
+            throw new IllegalStateException("broken registry");
+        });
+
+        metrics.countViolation(onTable("orders"));
+
+        assertEquals(1.0, tableCount(metrics, "orders"));
+        assertTrue(metrics.scrape().contains("integrity_agent_errors_total{stage=\"metrics\"} 1.0"),
+                metrics.scrape());
     }
 
     private static ViolationReport onTable(String table) {
@@ -143,12 +207,12 @@ class AgentMetricsTest {
     }
 
     private static double tableCount(AgentMetrics metrics, String table) {
-        Counter counter = metrics.registry().find("db.integrity.violations").tag("db.collection.name", table)
-                .counter();
+        FunctionCounter counter = metrics.registry().find("db.integrity.violations")
+                .tag("db.collection.name", table).functionCounter();
         return counter == null ? 0.0 : counter.count();
     }
 
     private static double violations(AgentMetrics metrics, String... tags) {
-        return metrics.registry().get("db.integrity.violations").tags(tags).counter().count();
+        return metrics.registry().get("db.integrity.violations").tags(tags).functionCounter().count();
     }
 }

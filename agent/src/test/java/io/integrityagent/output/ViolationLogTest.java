@@ -33,7 +33,7 @@ class ViolationLogTest {
     private final AtomicLong clock = new AtomicLong(1_764_578_424_123L); // 2025-12-01T08:40:24.123Z
 
     private ViolationLog log(LogFormat format) {
-        return new ViolationLog(format, HOUR, loader -> sink, clock::get);
+        return new ViolationLog(format, HOUR, loader -> sink, clock::get, null);
     }
 
     private static ViolationReport hostile() {
@@ -151,7 +151,7 @@ class ViolationLogTest {
                 }
             }
         };
-        ViolationLog log = new ViolationLog(LogFormat.TEXT, HOUR, loader -> stuck, clock::get);
+        ViolationLog log = new ViolationLog(LogFormat.TEXT, HOUR, loader -> stuck, clock::get, null);
         log.log(Reports.uniqueViolation());
         log.log(Reports.uniqueViolation());
         blocking.set(true);
