@@ -45,9 +45,10 @@ public final class AgentConfig {
     private static final String REDACT = "redact";
     private static final String LOG_SUMMARY_INTERVAL = "log.summary.interval";
     private static final String VALUES_MAX_LENGTH = "values.max.length";
+    private static final String SQL_MAX_LENGTH = "sql.max.length";
 
     private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
-            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH);
+            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, SQL_MAX_LENGTH);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
@@ -72,6 +73,7 @@ public final class AgentConfig {
     private final Pattern redactPattern;
     private final Duration logSummaryInterval;
     private final int valuesMaxLength;
+    private final int sqlMaxLength;
     private final List<String> warnings;
     private final List<String> nonDefaultSettings;
 
@@ -88,6 +90,8 @@ public final class AgentConfig {
                 "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
         valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
                 wholeNumber(8, Integer.MAX_VALUE));
+        sqlMaxLength = settings.read(SQL_MAX_LENGTH, 2000, "a whole number, at least 80",
+                wholeNumber(80, Integer.MAX_VALUE));
         warnings = settings.warnings();
         nonDefaultSettings = settings.nonDefault();
     }
@@ -176,6 +180,11 @@ public final class AgentConfig {
     /** Rendered values longer than this are truncated. */
     public int valuesMaxLength() {
         return valuesMaxLength;
+    }
+
+    /** The SQL text shown is cut after this many characters (its long literals are shortened first). */
+    public int sqlMaxLength() {
+        return sqlMaxLength;
     }
 
     /**
