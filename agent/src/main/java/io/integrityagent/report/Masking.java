@@ -45,6 +45,7 @@ final class Masking {
     private final Set<String> longValues = new LinkedHashSet<>();
     private final Set<Integer> maskedParameters = new LinkedHashSet<>();
     private final Set<Integer> maskedLiteralStarts = new HashSet<>();
+    private final boolean mentionsSensitive;
 
     /**
      * @param tableMayHoldSecret the statement is an INSERT without column list into a table that has a sensitive
@@ -57,7 +58,8 @@ final class Masking {
         this.shape = shape;
         this.sql = sql;
         this.parameters = parameters;
-        boolean mayCarrySecret = tableMayHoldSecret || redactor.mentionsSensitive(sql) || namesSensitiveColumn();
+        this.mentionsSensitive = redactor.mentionsSensitive(sql) || namesSensitiveColumn();
+        boolean mayCarrySecret = tableMayHoldSecret || mentionsSensitive;
         maskParameters(mayCarrySecret);
         maskLiterals(mayCarrySecret && !everyStringLiteralPaired());
     }
@@ -175,7 +177,7 @@ final class Masking {
         if (redactor.isSensitive(facts.constraint())) {
             return true;
         }
-        if (!redactor.mentionsSensitive(sql) && !namesSensitiveColumn()) {
+        if (!mentionsSensitive) {
             return false;
         }
         boolean namesSensitiveColumn = false;

@@ -37,6 +37,9 @@ public final class Redactor {
         return sql != null && mentionsSensitive.get(sql, this::namesSensitiveWord);
     }
 
+    /** A word longer than any database allows an identifier to be is no column name: a long literal's content. */
+    private static final int LONGEST_IDENTIFIER = 256;
+
     private boolean namesSensitiveWord(String sql) {
         int start = -1;
         for (int i = 0; i <= sql.length(); i++) {
@@ -44,7 +47,7 @@ public final class Redactor {
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                if (isSensitive(sql.substring(start, i))) {
+                if (i - start <= LONGEST_IDENTIFIER && isSensitive(sql.substring(start, i))) {
                     return true;
                 }
                 start = -1;
@@ -100,7 +103,8 @@ public final class Redactor {
         while (at >= 0) {
             int matched = commonPrefixLength(text, at, secret);
             int end = at + matched;
-            boolean standsAlone = !isWordChar(text, at - 1) && !isWordChar(text, end);
+            // A mask next to it is part of the same value, already masked: "7-" of "7-****" is no secret's start.
+            boolean standsAlone = !isWordChar(text, at - 1) && !isWordChar(text, end) && !text.startsWith(MASK, end);
             boolean mask;
             if (matched == secret.length()) {
                 mask = secret.length() >= WHOLE_WORD_BELOW || standsAlone;
