@@ -69,7 +69,7 @@ public final class IntegrityAgent {
             List<String> outputs = new ArrayList<>();
             AgentMetrics metrics = new AgentMetrics();
             ViolationPipeline pipeline = new ViolationPipeline(
-                    new ReportAssembler(new ValueRenderer(config.valuesMaxLength()),
+                    new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters()),
                     openLog(config, outputs), openEvents(config, outputs), metrics);
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));

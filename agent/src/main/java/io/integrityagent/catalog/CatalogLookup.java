@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -23,10 +24,15 @@ import java.util.concurrent.Executor;
 public final class CatalogLookup {
 
     private static final int MAX_CACHED = 256;
+    private static final long MAX_CACHED_BYTES = 2L << 20;
     private static final int TIMEOUT_MILLIS = 2000;
     private static final Executor ON_CALLER = Runnable::run;
 
-    private final LruCache<String, TableKeys> cache = new LruCache<>(MAX_CACHED);
+    private final LruCache<String, TableKeys> cache = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
+            (key, keys) -> LruCache.bytesOf(key) + keys.estimatedBytes());
+    /** A table without columns (null: the catalog did not know it) is remembered as an empty list. */
+    private final LruCache<String, List<String>> columnLists = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
+            (key, columns) -> LruCache.bytesOf(key) + TableKeys.namesBytes(columns));
 
     /**
      * Fills gaps in {@code facts} from the catalog, when there are gaps and it is safe.
@@ -38,20 +44,51 @@ public final class CatalogLookup {
     public void complete(ViolationFacts facts, Object statement, String operation, String sqlTable,
                          Dialect dialect) {
         Gap gap = gapIn(facts, operation, dialect);
-        if (gap == Gap.NONE || !(statement instanceof Statement)) {
+        if (gap == Gap.NONE) {
             return;
         }
+        askSafely(statement, connection -> {
+            fill(gap, facts, connection, operation, sqlTable, dialect);
+            return null;
+        });
+    }
+
+    /**
+     * The columns of {@code table} in their defined order, for pairing the values of an INSERT without column
+     * list; null when the catalog cannot be asked safely or does not know the table.
+     *
+     * @param table the table in the database's own spelling
+     */
+    public List<String> columnsOf(Object statement, String table) {
+        if (table == null) {
+            return null;
+        }
+        List<String> columns = askSafely(statement, connection -> columnLists.get(cacheKey(connection, table),
+                k -> {
+                    List<String> read = TableColumns.read(connection, table);
+                    return read == null ? Collections.emptyList() : read;
+                }));
+        return columns == null || columns.isEmpty() ? null : columns;
+    }
+
+    /**
+     * Runs {@code work} on the statement's connection when that cannot change what the application sees;
+     * null when it is not safe or the catalog could not tell.
+     */
+    private static <T> T askSafely(Object statement, CatalogWork<T> work) {
+        if (!(statement instanceof Statement)) {
+            return null;
+        }
         try {
-            JdbcHooks.unobserved(() -> {
+            return JdbcHooks.unobserved(() -> {
                 Connection connection = ((Statement) statement).getConnection();
                 if (connection == null || connection.isClosed() || !connection.getAutoCommit()) {
                     return null;
                 }
-                withNetworkTimeout(connection, () -> fill(gap, facts, connection, operation, sqlTable, dialect));
-                return null;
+                return withNetworkTimeout(connection, () -> work.run(connection));
             });
         } catch (Exception unavailable) {
-            // The catalog could not tell; the report keeps what the message said.
+            return null; // the catalog could not tell; the report keeps what the message said
         }
     }
 
@@ -122,22 +159,24 @@ public final class CatalogLookup {
     }
 
     private TableKeys keysOf(Connection connection, String table) throws SQLException {
-        String key = connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + table;
-        return cache.get(key, k -> TableKeys.read(connection, table));
+        return cache.get(cacheKey(connection, table), k -> TableKeys.read(connection, table));
+    }
+
+    private static String cacheKey(Connection connection, String table) throws SQLException {
+        return connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + table;
     }
 
     /** Bounds a catalog read on a networked driver; embedded drivers do not support (or need) it. */
-    private static void withNetworkTimeout(Connection connection, SqlWork work) throws SQLException {
+    private static <T> T withNetworkTimeout(Connection connection, SqlWork<T> work) throws SQLException {
         int previous;
         try {
             previous = connection.getNetworkTimeout();
             connection.setNetworkTimeout(ON_CALLER, TIMEOUT_MILLIS);
         } catch (SQLFeatureNotSupportedException | AbstractMethodError | UnsupportedOperationException e) {
-            work.run();
-            return;
+            return work.run();
         }
         try {
-            work.run();
+            return work.run();
         } finally {
             connection.setNetworkTimeout(ON_CALLER, previous);
         }
@@ -145,7 +184,11 @@ public final class CatalogLookup {
 
     private enum Gap { NONE, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY, NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION }
 
-    private interface SqlWork {
-        void run() throws SQLException;
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private interface CatalogWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 }

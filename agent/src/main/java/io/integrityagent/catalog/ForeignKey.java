@@ -1,6 +1,7 @@
 package io.integrityagent.catalog;
 
 import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.report.LruCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ final class ForeignKey {
             current.referencedColumns.add(rows.getString("PKCOLUMN_NAME"));
         }
         return keys;
+    }
+
+    long estimatedBytes() {
+        return 96 + LruCache.bytesOf(name) + LruCache.bytesOf(table) + LruCache.bytesOf(referencedTable)
+                + TableKeys.namesBytes(columns) + TableKeys.namesBytes(referencedColumns);
     }
 
     boolean isNamed(String constraint) {

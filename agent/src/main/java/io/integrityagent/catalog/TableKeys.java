@@ -1,5 +1,6 @@
 package io.integrityagent.catalog;
 
+import io.integrityagent.report.LruCache;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -69,12 +70,34 @@ final class TableKeys {
     }
 
     /** Drivers older than JDBC 4.1 do not know the current schema; then any schema matches. */
-    private static String currentSchema(Connection connection) {
+    static String currentSchema(Connection connection) {
         try {
             return connection.getSchema();
         } catch (SQLException | AbstractMethodError | UnsupportedOperationException unknown) {
             return null;
         }
+    }
+
+    /** A generous estimate of the heap these keys hold, for bounding the cache that keeps them. */
+    long estimatedBytes() {
+        long bytes = 256;
+        for (Map.Entry<String, List<String>> index : uniqueIndexColumns.entrySet()) {
+            bytes += LruCache.bytesOf(index.getKey()) + namesBytes(index.getValue());
+        }
+        for (List<ForeignKey> keys : Arrays.asList(ownKeys, referencingKeys)) {
+            for (ForeignKey key : keys) {
+                bytes += key.estimatedBytes();
+            }
+        }
+        return bytes;
+    }
+
+    static long namesBytes(List<String> names) {
+        long bytes = 40;
+        for (String name : names) {
+            bytes += 8 + LruCache.bytesOf(name);
+        }
+        return bytes;
     }
 
     /** The columns of the unique index or constraint with this name, or none when the catalog has no such. */

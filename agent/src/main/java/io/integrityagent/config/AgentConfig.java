@@ -45,11 +45,13 @@ public final class AgentConfig {
     private static final String REDACT = "redact";
     private static final String LOG_SUMMARY_INTERVAL = "log.summary.interval";
     private static final String VALUES_MAX_LENGTH = "values.max.length";
+    private static final String SQL_MAX_LENGTH = "sql.max.length";
     private static final String LOG_QUIET = "log.quiet";
     private static final String METRICS_APPLICATION = "metrics.application";
 
     private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
-            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, LOG_QUIET, METRICS_APPLICATION);
+            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, SQL_MAX_LENGTH, LOG_QUIET,
+            METRICS_APPLICATION);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
@@ -74,6 +76,7 @@ public final class AgentConfig {
     private final Pattern redactPattern;
     private final Duration logSummaryInterval;
     private final int valuesMaxLength;
+    private final int sqlMaxLength;
     private final Pattern logQuiet;
     private final boolean applicationMetrics;
     private final List<String> warnings;
@@ -92,6 +95,8 @@ public final class AgentConfig {
                 "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
         valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
                 wholeNumber(8, Integer.MAX_VALUE));
+        sqlMaxLength = settings.read(SQL_MAX_LENGTH, 2000, "a whole number, at least 80",
+                wholeNumber(80, Integer.MAX_VALUE));
         logQuiet = settings.read(LOG_QUIET, null, "a regular expression", AgentConfig::caseInsensitive);
         applicationMetrics = settings.read(METRICS_APPLICATION, true, "auto or off", AgentConfig::parseAutoOrOff);
         warnings = settings.warnings();
@@ -182,6 +187,11 @@ public final class AgentConfig {
     /** Rendered values longer than this are truncated. */
     public int valuesMaxLength() {
         return valuesMaxLength;
+    }
+
+    /** The SQL text shown is cut after this many characters (its long literals are shortened first). */
+    public int sqlMaxLength() {
+        return sqlMaxLength;
     }
 
     /**

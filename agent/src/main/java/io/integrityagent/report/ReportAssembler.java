@@ -11,16 +11,11 @@ import io.integrityagent.recognition.RecognizedViolation;
 import io.integrityagent.recognition.ViolationFacts;
 import io.integrityagent.recognition.ViolationKind;
 import io.integrityagent.recognition.ViolationRecognizer;
-import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.SqlStatementParser;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the report of one violation: what the database said (through its dialect), paired with what the
@@ -29,7 +24,9 @@ import java.util.Set;
 public final class ReportAssembler {
 
     private final CatalogLookup catalog = new CatalogLookup();
-    private final LruCache<String, SqlShape> shapes = new LruCache<>(256);
+    /** SQL texts and their shapes; a text too long to keep is parsed again on its next violation. */
+    private final LruCache<String, SqlShape> shapes = new LruCache<>(256, 4L << 20,
+            (sql, shape) -> LruCache.bytesOf(sql) + shape.estimatedBytes());
     private final ValueRenderer renderer;
     private final Redactor redactor;
     private final boolean parametersCaptured;
@@ -65,35 +62,27 @@ public final class ReportAssembler {
         if (violation.kind() == ViolationKind.FOREIGN_KEY && "DELETE".equals(shape.operation())) {
             facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
         }
-        catalog.complete(facts, failure.statement(), shape.operation(), dialect.canonicalName(shape.table()),
-                dialect);
+        String statementTable = dialect.canonicalName(shape.table());
+        boolean tableMayHoldSecret = false;
+        if (shape.omitsColumnList()) {
+            List<String> tableColumns = catalog.columnsOf(failure.statement(), statementTable);
+            tableMayHoldSecret = tableColumns == null || tableColumns.stream().anyMatch(redactor::isSensitive);
+            shape = tableColumns == null ? shape : shape.withTableColumns(tableColumns);
+        }
+        catalog.complete(facts, failure.statement(), shape.operation(), statementTable, dialect);
         pairKeyValueWithSingleColumnKey(facts);
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
         // On the parent side the table is the parent: when the database names only the child (SQL Server's
         // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
-        String statementTable = dialect.canonicalName(shape.table());
         String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
                 : firstKnown(facts.table(), statementTable);
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
                 ? facts.referencedColumns() : facts.columns();
 
-        Secrets secrets = new Secrets();
-        Map<String, Object> rawValues = columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> value : rawValues.entrySet()) {
-            values.put(value.getKey(), secrets.renderFor(value.getKey(), value.getValue()));
-        }
-        for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
-            if (redactor.isSensitive(reported.getKey())) {
-                secrets.add(unquoted(reported.getValue()));
-            }
-        }
-        if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, shape, sent, sql)) {
-            secrets.add(facts.keyValue());
-        }
-        Set<Integer> maskedParameters = sensitiveParameters(shape, parameters, sql, secrets);
-        String shownSql = secrets.maskAll(maskSensitiveLiterals(sql, shape, secrets));
+        Masking masking = new Masking(redactor, renderer, shape, sql, parameters, tableMayHoldSecret);
+        Map<String, String> values = masking.values(
+                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
 
         ExplanationInput input = new ExplanationInput(facts, dialect, shape.operation(), table,
                 columns.isEmpty() ? null : columns, values, sent.omittedFromInsert(columns));
@@ -109,15 +98,15 @@ public final class ReportAssembler {
                         : facts.parentSide() ? table : facts.referencedTable())
                 .referencingTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
                         : facts.parentSide() ? facts.table() : table)
-                .sql(renderer.shorten(shownSql))
-                .parameters(renderParameters(parameters, maskedParameters))
+                .sql(masking.sql())
+                .parameters(parametersCaptured ? masking.parameters() : null)
                 .batchIndex(batchIndex)
                 .operation(shape.operation())
                 .exception(failure.thrown().getClass().getName())
-                .message(renderer.shorten(secrets.maskAll(facts.message())))
+                .message(masking.message(facts.message()))
                 .callSite(callSite)
-                .explanation(secrets.maskAll(Explainer.explain(input)))
-                .remedy(secrets.maskAll(Explainer.remedy(input)));
+                .explanation(masking.text(Explainer.explain(input)))
+                .remedy(masking.text(Explainer.remedy(input)));
         values.forEach(report::value);
         return report.build();
     }
@@ -145,127 +134,7 @@ public final class ReportAssembler {
         return ordinal < failed.size() ? failed.get(ordinal) : null;
     }
 
-    /**
-     * Whether the key value the database printed may be a secret that masking the values sent would not catch:
-     * it is a sensitive column's; or its columns are unknown and either the key is named like a sensitive column
-     * or the statement names one whose value the agent does not have.
-     */
-    private boolean keyValueMayBeSecret(ViolationFacts facts, List<String> columns, SqlShape shape, SentValues sent,
-                                        String sql) {
-        if (!columns.isEmpty()) {
-            return columns.stream().anyMatch(redactor::isSensitive);
-        }
-        if (redactor.isSensitive(facts.constraint())) {
-            return true;
-        }
-        if (!redactor.mentionsSensitive(sql)) {
-            return false;
-        }
-        boolean namesSensitiveColumn = false;
-        for (ColumnSource source : shape.columns()) {
-            if (redactor.isSensitive(source.column())) {
-                namesSensitiveColumn = true;
-                if (sent.valueOf(source) == null) {
-                    return true;
-                }
-            }
-        }
-        return !namesSensitiveColumn;
-    }
-
-    /**
-     * The parameters that must not be shown: those bound to sensitive columns, and, when the SQL names a
-     * sensitive column but the agent could not tell which parameter goes where, every unattributed one.
-     */
-    private Set<Integer> sensitiveParameters(SqlShape shape, ParameterValues parameters, String sql,
-                                             Secrets secrets) {
-        Set<Integer> masked = new LinkedHashSet<>();
-        Set<Integer> attributed = new LinkedHashSet<>();
-        for (ColumnSource source : shape.columns()) {
-            if (source.isParameter()) {
-                attributed.add(source.parameterIndex());
-                if (redactor.isSensitive(source.column())) {
-                    masked.add(source.parameterIndex());
-                }
-            }
-        }
-        if (parameters != null && redactor.mentionsSensitive(sql)) {
-            for (int index = 1; index <= parameters.highestIndex(); index++) {
-                if (!attributed.contains(index)) {
-                    masked.add(index);
-                }
-            }
-        }
-        if (parameters != null) {
-            for (int index : masked) {
-                secrets.add(ValueRenderer.raw(parameters.value(index)));
-            }
-        }
-        return masked;
-    }
-
-    private String maskSensitiveLiterals(String sql, SqlShape shape, Secrets secrets) {
-        if (sql == null) {
-            return null;
-        }
-        StringBuilder masked = new StringBuilder(sql);
-        List<ColumnSource> literals = new ArrayList<>();
-        for (ColumnSource source : shape.columns()) {
-            if (source.isLiteral() && redactor.isSensitive(source.column())) {
-                literals.add(source);
-            }
-        }
-        // Right to left, so earlier offsets stay valid.
-        literals.sort((a, b) -> Integer.compare(b.literalStart(), a.literalStart()));
-        for (ColumnSource literal : literals) {
-            secrets.add(unquoted(literal.literal()));
-            masked.replace(literal.literalStart(), literal.literalEnd(), "'" + Redactor.MASK + "'");
-        }
-        return masked.toString();
-    }
-
-    private List<String> renderParameters(ParameterValues parameters, Set<Integer> masked) {
-        if (!parametersCaptured || parameters == null) {
-            return null;
-        }
-        List<String> rendered = new ArrayList<>();
-        for (int index = 1; index <= parameters.highestIndex(); index++) {
-            rendered.add(masked.contains(index) ? Redactor.MASK : renderer.render(parameters.value(index)));
-        }
-        return rendered;
-    }
-
     private static String firstKnown(String stated, String fallback) {
         return stated != null ? stated : fallback;
-    }
-
-    private static String unquoted(String literal) {
-        if (literal != null && literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
-            return literal.substring(1, literal.length() - 1).replace("''", "'");
-        }
-        return literal;
-    }
-
-    /** The raw text of every value that must be masked, collected while rendering. */
-    private final class Secrets {
-        private final Set<String> raw = new LinkedHashSet<>();
-
-        void add(String secret) {
-            if (secret != null && !secret.isEmpty() && !"NULL".equalsIgnoreCase(secret)) {
-                raw.add(secret);
-            }
-        }
-
-        String renderFor(String column, Object value) {
-            if (!redactor.isSensitive(column)) {
-                return value instanceof SentValues.Literal ? value.toString() : renderer.render(value);
-            }
-            add(value instanceof SentValues.Literal ? unquoted(value.toString()) : ValueRenderer.raw(value));
-            return Redactor.MASK;
-        }
-
-        String maskAll(String text) {
-            return Redactor.maskAll(text, raw);
-        }
     }
 }

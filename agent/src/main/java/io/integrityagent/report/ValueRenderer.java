@@ -3,11 +3,13 @@ package io.integrityagent.report;
 import io.integrityagent.capture.BoundParameters;
 import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.output.Escaping;
+import java.util.Collection;
 
 /**
  * Turns a bound value into the text the agent writes: strings quoted like SQL literals, binaries and streams
  * described rather than shown, long values truncated and control characters escaped, so that no value can
- * break a log line or flood it.
+ * break a log line or flood it. Every value the agent writes obeys one bound — a bind parameter, a literal
+ * written in the SQL, a value the database repeats in its message — and the SQL text has a bound of its own.
  */
 public final class ValueRenderer {
 
@@ -15,9 +17,15 @@ public final class ValueRenderer {
     private static final int MIN_TEXT_LENGTH = 4000;
 
     private final int maxLength;
+    private final int sqlMaxLength;
 
-    public ValueRenderer(int maxLength) {
+    /**
+     * @param maxLength    the characters shown of one value
+     * @param sqlMaxLength the characters shown of the SQL text, after its long literals were shortened
+     */
+    public ValueRenderer(int maxLength, int sqlMaxLength) {
         this.maxLength = maxLength;
+        this.sqlMaxLength = sqlMaxLength;
     }
 
     public String render(Object value) {
@@ -40,11 +48,68 @@ public final class ValueRenderer {
     }
 
     /**
-     * Shortens text the database or the application wrote (a message, a SQL statement); it keeps its line
-     * breaks, which each output escapes in its own format.
+     * Shortens a message the database wrote; it keeps its line breaks, which each output escapes in its own
+     * format. Long values inside it should be shortened first, with {@link #shortenValuesIn}.
      */
     public String shorten(String text) {
         return text == null ? null : truncate(text, Math.max(maxLength, MIN_TEXT_LENGTH));
+    }
+
+    /** Shortens the SQL text, whose long literals should be shortened first, with {@link #shortenLiteral}. */
+    public String shortenSql(String sql) {
+        return sql == null ? null : truncate(sql, sqlMaxLength);
+    }
+
+    /** A string literal as written in SQL (quotes and any prefix included), its content cut like any value. */
+    public String shortenLiteral(String literal) {
+        if (literal.length() <= maxLength + 2) {
+            return literal;
+        }
+        char quote = literal.charAt(literal.length() - 1);
+        return literal.substring(0, maxLength + 1) + "…(" + (literal.length() - 2) + " chars)" + quote;
+    }
+
+    /** A value the database printed, unquoted, cut like any value. */
+    public String shortenValue(String value) {
+        return value == null ? null : truncate(value, maxLength);
+    }
+
+    /**
+     * {@code text} (a database's message) with each occurrence of a long value in {@code values} cut like the value
+     * itself: PostgreSQL repeats a whole key in {@code Key (email)=(…)} and a whole row in its CHECK detail.
+     */
+    public String shortenValuesIn(String text, Collection<String> values) {
+        if (text == null) {
+            return null;
+        }
+        String shortened = text;
+        for (String value : values) {
+            if (value != null && value.length() > maxLength) {
+                shortened = shortenOne(shortened, value);
+            }
+        }
+        return shortened;
+    }
+
+    /** Cuts each run of {@code text} that starts like {@code value} for at least {@code maxLength} characters. */
+    private String shortenOne(String text, String value) {
+        String start = value.substring(0, maxLength);
+        int at = text.indexOf(start);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            int end = at + maxLength;
+            while (end < text.length() && end - at < value.length() && text.charAt(end) == value.charAt(end - at)) {
+                end++;
+            }
+            out.append(text, from, at).append(start).append("…(").append(end - at).append(" chars)");
+            from = end;
+            at = text.indexOf(start, end);
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
     /** The value as plain text, unquoted: what a database message shows when it repeats it. */

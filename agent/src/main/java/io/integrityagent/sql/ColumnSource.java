@@ -45,6 +45,20 @@ public final class ColumnSource {
         return new ColumnSource(column, role, row, 0, null, -1, -1);
     }
 
+    /** The same source paired with {@code name}: a value of an INSERT without column list, once it is known. */
+    ColumnSource named(String name) {
+        return new ColumnSource(name, role, row, parameterIndex, literal, literalStart, literalEnd);
+    }
+
+    /** A generous estimate of the heap this source holds. */
+    long estimatedBytes() {
+        return 48 + textBytes(column) + textBytes(literal);
+    }
+
+    private static long textBytes(String text) {
+        return text == null ? 0 : 56 + 2L * text.length();
+    }
+
     /** The column name, unquoted and without a table qualifier, in the case it was written. */
     public String column() {
         return column;

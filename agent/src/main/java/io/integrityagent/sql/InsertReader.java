@@ -50,10 +50,15 @@ final class InsertReader {
             i = tokens.skip(i);
         }
         i = skipBeforeValues(i);
-        if (tokens.isKeywordIn(i, VALUES)) {
-            readRows(i + 1, columns);
-        } else if (tokens.isKeyword(i, "SET") && !hasColumnList) {
+        if (tokens.isKeyword(i, "SET") && !hasColumnList) {
             new AssignmentReader(draft).read(i + 1, SET_END);
+            return;
+        }
+        if (!hasColumnList) {
+            draft.omitsColumnList();
+        }
+        if (tokens.isKeywordIn(i, VALUES)) {
+            readRows(i + 1, hasColumnList ? columns : null);
         }
     }
 
@@ -96,7 +101,8 @@ final class InsertReader {
 
     /**
      * Pairs each row of {@code VALUES (..), (..)} with the column list. A row whose length differs from the list
-     * was not understood, so it adds nothing rather than a wrong pairing.
+     * was not understood, so it adds nothing rather than a wrong pairing. Without a column list ({@code columns}
+     * null) the values are kept by position, for the table's columns to name.
      */
     private void readRows(int from, List<String> columns) {
         int i = from;
@@ -108,7 +114,11 @@ final class InsertReader {
                 return;
             }
             List<Span> values = tokens.listItems(i, draft.end);
-            if (values.size() == columns.size()) {
+            if (columns == null) {
+                for (Span value : values) {
+                    draft.addUnnamed(draft.values.describe(value, null, ColumnSource.Role.VALUE, row));
+                }
+            } else if (values.size() == columns.size()) {
                 for (int k = 0; k < values.size(); k++) {
                     draft.add(draft.values.describe(values.get(k), columns.get(k), ColumnSource.Role.VALUE, row));
                 }

@@ -11,12 +11,20 @@ public final class SqlShape {
     private final String table;
     private final List<ColumnSource> columns;
     private final int parameterCount;
+    private final boolean omitsColumnList;
+    /** The values of an INSERT without column list, by row and position, not yet paired with any column. */
+    private final List<ColumnSource> unnamedValues;
+    private final List<TextSpan> stringLiterals;
 
-    SqlShape(String operation, String table, List<ColumnSource> columns, int parameterCount) {
+    SqlShape(String operation, String table, List<ColumnSource> columns, int parameterCount,
+             boolean omitsColumnList, List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals) {
         this.operation = operation;
         this.table = table;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.parameterCount = parameterCount;
+        this.omitsColumnList = omitsColumnList;
+        this.unnamedValues = Collections.unmodifiableList(new ArrayList<>(unnamedValues));
+        this.stringLiterals = Collections.unmodifiableList(new ArrayList<>(stringLiterals));
     }
 
     /** The statement's verb in upper case (the main verb after any WITH clause), or null when there is none. */
@@ -37,6 +45,57 @@ public final class SqlShape {
     /** How many {@code ?} markers the SQL holds outside literals, quoted identifiers and comments. */
     public int parameterCount() {
         return parameterCount;
+    }
+
+    /**
+     * Whether this is an INSERT (or REPLACE, MERGE, UPSERT) into a known table without a column list, so that
+     * which value goes into which column only the table's definition tells.
+     */
+    public boolean omitsColumnList() {
+        return omitsColumnList;
+    }
+
+    /**
+     * This shape with the values of an INSERT without column list paired with the table's columns, in the
+     * table's order; a row with more or fewer values than the table has columns stays unpaired.
+     */
+    public SqlShape withTableColumns(List<String> tableColumns) {
+        if (!omitsColumnList || unnamedValues.isEmpty()) {
+            return this;
+        }
+        List<ColumnSource> paired = new ArrayList<>(columns);
+        List<ColumnSource> row = new ArrayList<>();
+        for (int i = 0; i < unnamedValues.size(); i++) {
+            row.add(unnamedValues.get(i));
+            boolean rowEnds = i + 1 == unnamedValues.size() || unnamedValues.get(i + 1).row() != row.get(0).row();
+            if (rowEnds) {
+                if (row.size() == tableColumns.size()) {
+                    for (int k = 0; k < row.size(); k++) {
+                        paired.add(row.get(k).named(tableColumns.get(k)));
+                    }
+                }
+                row.clear();
+            }
+        }
+        return new SqlShape(operation, table, paired, parameterCount, true, Collections.emptyList(),
+                stringLiterals);
+    }
+
+    /** Where every string literal of the whole text is, in textual order, quotes and prefix included. */
+    public List<TextSpan> stringLiterals() {
+        return stringLiterals;
+    }
+
+    /** A generous estimate of the heap this shape holds, for bounding the caches that keep shapes. */
+    public long estimatedBytes() {
+        long bytes = 128 + 40L * (columns.size() + unnamedValues.size()) + 24L * stringLiterals.size();
+        for (ColumnSource source : columns) {
+            bytes += source.estimatedBytes();
+        }
+        for (ColumnSource source : unnamedValues) {
+            bytes += source.estimatedBytes();
+        }
+        return bytes;
     }
 
     /** The sources of the named column, matched without regard to case; empty when it has none. */

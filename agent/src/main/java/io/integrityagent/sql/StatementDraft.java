@@ -12,6 +12,8 @@ final class StatementDraft {
     final ValueClassifier values;
     private String table;
     private final List<ColumnSource> sources = new ArrayList<>();
+    private final List<ColumnSource> unnamedValues = new ArrayList<>();
+    private boolean omitsColumnList;
 
     StatementDraft(Tokens tokens, int end) {
         this.tokens = tokens;
@@ -27,7 +29,18 @@ final class StatementDraft {
         sources.add(source);
     }
 
+    /** An INSERT without column list: its values can be paired only once the table's columns are known. */
+    void omitsColumnList() {
+        omitsColumnList = true;
+    }
+
+    /** A value of an INSERT without column list, its column not known yet. */
+    void addUnnamed(ColumnSource value) {
+        unnamedValues.add(value);
+    }
+
     SqlShape toShape(String operation) {
-        return new SqlShape(operation, table, sources, tokens.markerCount());
+        return new SqlShape(operation, table, sources, tokens.markerCount(), omitsColumnList, unnamedValues,
+                tokens.stringLiterals());
     }
 }

@@ -60,6 +60,17 @@ final class Tokens {
         return markerCount;
     }
 
+    /** Where every string literal of the text is, the ones after the first statement included. */
+    List<TextSpan> stringLiterals() {
+        List<TextSpan> literals = new ArrayList<>();
+        for (Token token : tokens) {
+            if (token.kind == Token.Kind.STRING) {
+                literals.add(new TextSpan(token.start, token.end));
+            }
+        }
+        return literals;
+    }
+
     Token get(int i) {
         return tokens[i];
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AgentConfigTest {
 
     private static final String KNOWN = "known settings: enabled, events.file, prometheus.port, prometheus.host, "
-            + "log.format, parameters, redact, log.summary.interval, values.max.length, log.quiet, metrics.application";
+            + "log.format, parameters, redact, log.summary.interval, values.max.length, sql.max.length, log.quiet, metrics.application";
 
     private static AgentConfig fromArguments(String agentArguments) {
         return AgentConfig.load(agentArguments, Map.of(), Map.of());
@@ -44,6 +44,7 @@ class AgentConfigTest {
         assertTrue(config.redactPattern().matcher("password").find());
         assertEquals(Duration.ofSeconds(60), config.logSummaryInterval());
         assertEquals(200, config.valuesMaxLength());
+        assertEquals(2000, config.sqlMaxLength());
         assertEquals(List.of(), config.warnings());
         assertEquals("defaults", config.describe());
     }
@@ -84,7 +85,7 @@ class AgentConfigTest {
     void everySettingCanBeGivenAsAnAgentArgument() {
         AgentConfig config = fromArguments("enabled=off,events.file=/var/log/integrity.jsonl,prometheus.port=0,"
                 + "prometheus.host=localhost,log.format=JSON,parameters=no,redact=pin,log.summary.interval=1,"
-                + "values.max.length=8");
+                + "values.max.length=8,sql.max.length=80");
 
         assertFalse(config.enabled());
         assertEquals(Path.of("/var/log/integrity.jsonl"), config.eventsFile());
@@ -95,6 +96,7 @@ class AgentConfigTest {
         assertEquals("pin", config.redactPattern().pattern());
         assertEquals(Duration.ofSeconds(1), config.logSummaryInterval());
         assertEquals(8, config.valuesMaxLength());
+        assertEquals(80, config.sqlMaxLength());
         assertEquals(List.of(), config.warnings());
     }
 
@@ -321,7 +323,7 @@ class AgentConfigTest {
     @Test
     void knownKeysListsEverySettingInDocumentedOrder() {
         assertEquals(List.of("enabled", "events.file", "prometheus.port", "prometheus.host", "log.format",
-                "parameters", "redact", "log.summary.interval", "values.max.length", "log.quiet", "metrics.application"),
+                "parameters", "redact", "log.summary.interval", "values.max.length", "sql.max.length", "log.quiet", "metrics.application"),
                 AgentConfig.knownKeys());
     }
 

@@ -28,7 +28,7 @@ final class DialectReports {
         List<Throwable> chain = ViolationRecognizer.chainOf(thrown);
         Dialect dialect = Dialects.of(DatabaseSystem.detect(failure.statementClass(), chain));
         List<RecognizedViolation> violations = ViolationRecognizer.recognize(chain, dialect);
-        ReportAssembler assembler = new ReportAssembler(new ValueRenderer(200), new Redactor(SECRETS), true);
+        ReportAssembler assembler = new ReportAssembler(new ValueRenderer(200, 2000), new Redactor(SECRETS), true);
         List<ViolationReport> reports = new ArrayList<>();
         for (int i = 0; i < violations.size(); i++) {
             reports.add(assembler.assemble(failure, violations.get(i), i, dialect, "com.example.Repository.save"));

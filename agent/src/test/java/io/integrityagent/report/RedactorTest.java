@@ -50,6 +50,26 @@ class RedactorTest {
     }
 
     @Test
+    void anEchoOfTheStartOfASecretIsMaskedWhenItStandsOnItsOwn() {
+        // MariaDB, UNIQUE KEY (email, api_token(6)): the key value printed holds only the token's first 6 characters.
+        assertEquals("Duplicate entry 'b4@x-****' for key 'k'",
+                Redactor.maskEchoes("Duplicate entry 'b4@x-ZQXb4t' for key 'k'", List.of("ZQXb4tQ81rT")));
+        assertEquals("Duplicate entry '7-****' for key 'k'",
+                Redactor.maskEchoes("Duplicate entry '7-Q8' for key 'k'", List.of("Q8x1")));
+    }
+
+    @Test
+    void anEchoSharingOnlyTheStartOfASecretInsideALongerWordIsKept() {
+        assertEquals("Duplicate entry 'tok-other' for key 'k'",
+                Redactor.maskEchoes("Duplicate entry 'tok-other' for key 'k'", List.of("tok-9f8e7d6c")));
+    }
+
+    @Test
+    void textTheAgentWroteIsNotMaskedForAStartOfASecret() {
+        assertEquals("a row with ZQXb4t exists", Redactor.maskAll("a row with ZQXb4t exists", List.of("ZQXb4tQ81r")));
+    }
+
+    @Test
     void sensitiveColumnsAreRecognisedByName() {
         assertTrue(redactor.isSensitive("PASSWORD"));
         assertTrue(redactor.isSensitive("api_token"));

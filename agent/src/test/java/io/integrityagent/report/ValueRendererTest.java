@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ValueRendererTest {
 
-    private final ValueRenderer renderer = new ValueRenderer(10);
+    private final ValueRenderer renderer = new ValueRenderer(10, 2000);
 
     @Test
     void stringsAreQuotedLikeSqlLiterals() {
@@ -40,6 +40,6 @@ class ValueRendererTest {
             }
         };
         assertEquals("'<" + hostile.getClass().getName() + ": toString failed>'",
-                new ValueRenderer(200).render(hostile));
+                new ValueRenderer(200, 2000).render(hostile));
     }
 }

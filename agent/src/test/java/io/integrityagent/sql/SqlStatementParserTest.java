@@ -33,6 +33,36 @@ class SqlStatementParserTest {
         }
 
         @Test
+        void anInsertWithoutColumnListPairsItsValuesOnlyOnceTheTablesColumnsAreKnown() {
+            SqlShape shape = SqlStatementParser.parse("INSERT INTO users VALUES (1, 'a', ?), (2, 'b', ?)");
+
+            assertTrue(shape.omitsColumnList());
+            assertEquals(List.of(), describe(shape));
+            assertEquals(List.of("id=1 (VALUE)", "email='a' (VALUE)", "password=?1 (VALUE)",
+                    "id=2 (VALUE row 1)", "email='b' (VALUE row 1)", "password=?2 (VALUE row 1)"),
+                    describe(shape.withTableColumns(List.of("id", "email", "password"))));
+            assertEquals(List.of(), describe(shape.withTableColumns(List.of("id", "email"))),
+                    "rows of another length than the table stay unpaired");
+        }
+
+        @Test
+        void anInsertFromASelectWithoutColumnListAlsoOmitsIt() {
+            assertTrue(SqlStatementParser.parse("INSERT INTO users SELECT * FROM staging").omitsColumnList());
+            assertFalse(SqlStatementParser.parse("INSERT INTO users (id) SELECT 1").omitsColumnList());
+            assertFalse(SqlStatementParser.parse("INSERT INTO users SET id = 1").omitsColumnList());
+        }
+
+        @Test
+        void locatesEveryStringLiteralOfTheWholeText() {
+            String sql = "INSERT INTO t (a) VALUES (CONCAT('x', E'y')); SELECT $$z$$, 'w'";
+            List<String> literals = new ArrayList<>();
+            SqlStatementParser.parse(sql).stringLiterals()
+                    .forEach(span -> literals.add(sql.substring(span.start(), span.end())));
+
+            assertEquals(List.of("'x'", "E'y'", "$$z$$", "'w'"), literals);
+        }
+
+        @Test
         void reportsEachInsertedLiteralExactlyAsWritten() {
             String sql = "insert into t (a, b, c, d, e, f, g, h) values ('it''s', 42, -1.5, NULL, true, FALSE, ?, 1e3)";
             SqlShape shape = SqlStatementParser.parse(sql);

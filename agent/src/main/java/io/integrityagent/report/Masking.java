@@ -1,0 +1,292 @@
+package io.integrityagent.report;
+
+import io.integrityagent.capture.ParameterValues;
+import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.sql.ColumnSource;
+import io.integrityagent.sql.SqlShape;
+import io.integrityagent.sql.TextSpan;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the agent may show of the values one failed statement carried, and everything it writes about that
+ * statement masked and shortened accordingly: the SQL, the parameters, the values by column, the database's
+ * message, the explanation. The rules, in one place:
+ * <ol>
+ *   <li>A value bound or written for a sensitive column (by name, see {@link Redactor}) is masked.</li>
+ *   <li>When the statement may carry a secret — it names a sensitive column anywhere, or it is an INSERT without
+ *       column list into a table that has one, or whose columns the catalog could not be asked for — and some
+ *       value cannot be paired with its column for certain, then every such value is masked: every bind
+ *       parameter not paired, and every string literal of the text (in an expression, a sub-select, a conflict
+ *       clause, a second statement). Privacy wins over detail.</li>
+ *   <li>Every masked value is masked again wherever the database or the explanation repeats it, and in the
+ *       database's message also every start of it that stands on its own (a key over a column prefix).</li>
+ *   <li>A value the database printed for a sensitive column, or a key value that may be a secret the statement
+ *       did not send visibly, is masked too.</li>
+ *   <li>Every value shown is cut to {@code values.max.length}: parameters, literals inside the SQL, values the
+ *       database repeats in its message; the SQL then to {@code sql.max.length}.</li>
+ * </ol>
+ * Numeric literals are masked only when paired with a sensitive column (rule 1).
+ */
+final class Masking {
+
+    private final Redactor redactor;
+    private final ValueRenderer renderer;
+    private final SqlShape shape;
+    private final String sql;
+    private final ParameterValues parameters;
+    private final Set<String> secrets = new LinkedHashSet<>();
+    /** Long values the statement sent, to be cut wherever the database repeats them. */
+    private final Set<String> longValues = new LinkedHashSet<>();
+    private final Set<Integer> maskedParameters = new LinkedHashSet<>();
+    private final Set<Integer> maskedLiteralStarts = new HashSet<>();
+    private final boolean mentionsSensitive;
+
+    /**
+     * @param tableMayHoldSecret the statement is an INSERT without column list into a table that has a sensitive
+     *                           column, or whose columns are not known
+     */
+    Masking(Redactor redactor, ValueRenderer renderer, SqlShape shape, String sql, ParameterValues parameters,
+            boolean tableMayHoldSecret) {
+        this.redactor = redactor;
+        this.renderer = renderer;
+        this.shape = shape;
+        this.sql = sql;
+        this.parameters = parameters;
+        this.mentionsSensitive = redactor.mentionsSensitive(sql) || namesSensitiveColumn();
+        boolean mayCarrySecret = tableMayHoldSecret || mentionsSensitive;
+        maskParameters(mayCarrySecret);
+        maskLiterals(mayCarrySecret && !everyStringLiteralPaired());
+    }
+
+    private boolean namesSensitiveColumn() {
+        return shape.columns().stream().anyMatch(source -> redactor.isSensitive(source.column()));
+    }
+
+    private void maskParameters(boolean maskUnpaired) {
+        Set<Integer> paired = new HashSet<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.isParameter()) {
+                paired.add(source.parameterIndex());
+                if (redactor.isSensitive(source.column())) {
+                    maskedParameters.add(source.parameterIndex());
+                }
+            }
+        }
+        if (parameters == null) {
+            return;
+        }
+        for (int index = 1; index <= parameters.highestIndex(); index++) {
+            if (maskUnpaired && !paired.contains(index)) {
+                maskedParameters.add(index);
+            }
+            String raw = ValueRenderer.raw(parameters.value(index));
+            if (maskedParameters.contains(index)) {
+                addSecret(raw);
+            } else {
+                addLongValue(raw);
+            }
+        }
+    }
+
+    private boolean everyStringLiteralPaired() {
+        Set<Integer> paired = new HashSet<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.isLiteral()) {
+                paired.add(source.literalStart());
+            }
+        }
+        return shape.stringLiterals().stream().allMatch(literal -> paired.contains(literal.start()));
+    }
+
+    private void maskLiterals(boolean everyStringLiteral) {
+        for (ColumnSource source : shape.columns()) {
+            if (source.isLiteral() && redactor.isSensitive(source.column())) {
+                maskedLiteralStarts.add(source.literalStart());
+                addSecret(literalContent(source.literal()));
+            }
+        }
+        for (TextSpan literal : shape.stringLiterals()) {
+            String content = literalContent(sql.substring(literal.start(), literal.end()));
+            if (everyStringLiteral) {
+                maskedLiteralStarts.add(literal.start());
+                addSecret(content);
+            } else if (!maskedLiteralStarts.contains(literal.start())) {
+                addLongValue(content);
+            }
+        }
+    }
+
+    /**
+     * The values sent by column, rendered for the report; and the values the database printed in {@code facts}
+     * masked and cut, so that the explanation, built from them, shows them only as they may be shown. A value
+     * sent or printed for a sensitive column is a secret, and so is a key value that may be one.
+     *
+     * @param sentByColumn what {@link SentValues} found for the report's columns
+     * @param columns      the constrained columns as the report names them
+     */
+    Map<String, String> values(Map<String, Object> sentByColumn, ViolationFacts facts, List<String> columns,
+                               SentValues sent) {
+        for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
+            if (redactor.isSensitive(value.getKey())) {
+                Object sentValue = value.getValue();
+                addSecret(sentValue instanceof SentValues.Literal ? literalContent(sentValue.toString())
+                        : ValueRenderer.raw(sentValue));
+            }
+        }
+        for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
+            if (redactor.isSensitive(reported.getKey())) {
+                addSecret(literalContent(reported.getValue()));
+            }
+        }
+        if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, sent)) {
+            addSecret(facts.keyValue());
+        }
+        for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
+            addLongValue(literalContent(reported.getValue()));
+            reported.setValue(echoed(reported.getValue()));
+        }
+        addLongValue(facts.keyValue());
+        facts.keyValue(echoed(facts.keyValue()));
+
+        Map<String, String> rendered = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
+            Object sentValue = value.getValue();
+            String shown = redactor.isSensitive(value.getKey()) ? Redactor.MASK
+                    : sentValue instanceof SentValues.Literal ? renderer.shortenLiteral(sentValue.toString())
+                    : renderer.render(sentValue);
+            rendered.put(value.getKey(), Redactor.maskEchoes(shown, secrets));
+        }
+        return rendered;
+    }
+
+    /**
+     * Whether the key value the database printed may be a secret that masking the values sent would not catch:
+     * it is a sensitive column's; or its columns are unknown and either the key is named like a sensitive column
+     * or the statement names one whose value the agent does not have.
+     */
+    private boolean keyValueMayBeSecret(ViolationFacts facts, List<String> columns, SentValues sent) {
+        if (!columns.isEmpty()) {
+            return columns.stream().anyMatch(redactor::isSensitive);
+        }
+        if (redactor.isSensitive(facts.constraint())) {
+            return true;
+        }
+        if (!mentionsSensitive) {
+            return false;
+        }
+        boolean namesSensitiveColumn = false;
+        for (ColumnSource source : shape.columns()) {
+            if (redactor.isSensitive(source.column())) {
+                namesSensitiveColumn = true;
+                if (sent.valueOf(source) == null) {
+                    return true;
+                }
+            }
+        }
+        return !namesSensitiveColumn;
+    }
+
+    /** A value the database printed, masked as an echo and cut. */
+    private String echoed(String value) {
+        return renderer.shortenValue(Redactor.maskEchoes(value, secrets));
+    }
+
+    /** The SQL text with its masked literals replaced by the mask, its long ones cut, and then cut itself. */
+    String sql() {
+        if (sql == null) {
+            return null;
+        }
+        List<int[]> replaced = new ArrayList<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.isLiteral() && maskedLiteralStarts.contains(source.literalStart())) {
+                replaced.add(new int[] {source.literalStart(), source.literalEnd()});
+            }
+        }
+        for (TextSpan literal : shape.stringLiterals()) {
+            replaced.add(new int[] {literal.start(), literal.end()});
+        }
+        replaced.sort((a, b) -> Integer.compare(a[0], b[0]));
+        StringBuilder shown = new StringBuilder();
+        int from = 0;
+        for (int[] span : replaced) {
+            if (span[0] < from) {
+                continue; // a paired literal that is also a string literal
+            }
+            shown.append(sql, from, span[0]);
+            shown.append(maskedLiteralStarts.contains(span[0]) ? "'" + Redactor.MASK + "'"
+                    : renderer.shortenLiteral(sql.substring(span[0], span[1])));
+            from = span[1];
+        }
+        shown.append(sql, from, sql.length());
+        return renderer.shortenSql(Redactor.maskAll(shown.toString(), secrets));
+    }
+
+    /** The bound parameters rendered in index order, the masked ones as the mask. */
+    List<String> parameters() {
+        if (parameters == null) {
+            return null;
+        }
+        List<String> rendered = new ArrayList<>();
+        for (int index = 1; index <= parameters.highestIndex(); index++) {
+            rendered.add(maskedParameters.contains(index) ? Redactor.MASK : renderer.render(parameters.value(index)));
+        }
+        return rendered;
+    }
+
+    /** The database's message: secrets and their starts masked, the long values it repeats cut, then cut. */
+    String message(String message) {
+        return renderer.shorten(renderer.shortenValuesIn(Redactor.maskEchoes(message, secrets), longValues));
+    }
+
+    /** Text the agent wrote about the statement (explanation, remedy), with every secret masked. */
+    String text(String text) {
+        return Redactor.maskAll(text, secrets);
+    }
+
+    private void addSecret(String secret) {
+        if (secret != null && !secret.isEmpty() && !"NULL".equalsIgnoreCase(secret)) {
+            secrets.add(secret);
+        }
+    }
+
+    private void addLongValue(String value) {
+        if (value != null && !renderer.shortenValue(value).equals(value)) {
+            longValues.add(value);
+        }
+    }
+
+    /**
+     * The value a literal stands for, as a database would repeat it: without its quotes, any prefix ({@code E},
+     * {@code N}, {@code _utf8mb4}) or dollar-quote tags, doubled quotes undone. Other text is returned as is.
+     */
+    static String literalContent(String literal) {
+        if (literal == null) {
+            return null;
+        }
+        if (literal.startsWith("$")) {
+            int tagEnd = literal.indexOf('$', 1);
+            String tag = tagEnd < 0 ? null : literal.substring(0, tagEnd + 1);
+            if (tag != null && literal.length() >= 2 * tag.length() && literal.endsWith(tag)) {
+                return literal.substring(tag.length(), literal.length() - tag.length());
+            }
+            return literal;
+        }
+        int open = literal.indexOf('\'');
+        if (open < 0 || literal.length() < open + 2 || !literal.endsWith("'")) {
+            return literal;
+        }
+        for (int i = 0; i < open; i++) {
+            char c = literal.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '&') {
+                return literal;
+            }
+        }
+        return literal.substring(open + 1, literal.length() - 1).replace("''", "'");
+    }
+}

@@ -1,0 +1,163 @@
+package io.integrityagent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.integrityagent.capture.ParameterValues;
+import io.integrityagent.capture.StatementCapture;
+import io.integrityagent.dialect.Dialects;
+import io.integrityagent.recognition.DatabaseSystem;
+import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.sql.SqlShape;
+import io.integrityagent.sql.SqlStatementParser;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MaskingTest {
+
+    private final Redactor redactor = new Redactor(Pattern.compile("password|token", Pattern.CASE_INSENSITIVE));
+    private final ValueRenderer renderer = new ValueRenderer(20, 200);
+
+    private Masking masking(String sql, ParameterValues parameters, boolean tableMayHoldSecret) {
+        return new Masking(redactor, renderer, SqlStatementParser.parse(sql), sql, parameters, tableMayHoldSecret);
+    }
+
+    private Masking masking(String sql) {
+        return masking(sql, null, false);
+    }
+
+    private static ParameterValues bound(String sql, Object... values) {
+        StatementCapture capture = new StatementCapture();
+        capture.prepared(sql);
+        for (int i = 0; i < values.length; i++) {
+            capture.parameters().setObject(i + 1, values[i]);
+        }
+        return capture.parameterSnapshot();
+    }
+
+    @Test
+    void whenEveryLiteralIsPairedOnlyTheSensitiveOnesAreMasked() {
+        assertEquals("INSERT INTO users (id, email, password) VALUES (1, 'a@x', '****')",
+                masking("INSERT INTO users (id, email, password) VALUES (1, 'a@x', 'pw-zebra')").sql());
+    }
+
+    @Test
+    void aSelectFeedingASensitiveColumnMasksEveryStringLiteral() {
+        String sql = "INSERT INTO users (id, email, name, age, password) SELECT 32, 'c3@x', 'n', 10, 'pw-zebra'";
+        Masking masking = masking(sql);
+        assertEquals("INSERT INTO users (id, email, name, age, password) SELECT 32, '****', '****', 10, '****'",
+                masking.sql());
+        assertEquals("Failing row contains (32, ****, ****, 10, ****).",
+                masking.message("Failing row contains (32, c3@x, n, 10, pw-zebra)."));
+    }
+
+    @Test
+    void aLiteralInsideAnExpressionForASensitiveColumnMasksEveryStringLiteral() {
+        String sql = "INSERT INTO users (id, email, password) VALUES (33, 'c4@x', CONCAT('pw-zebra', ''))";
+        assertEquals("INSERT INTO users (id, email, password) VALUES (33, '****', CONCAT('****', '****'))",
+                masking(sql).sql());
+    }
+
+    @Test
+    void aConflictClauseSettingASensitiveColumnMasksEveryStringLiteral() {
+        String sql = "INSERT INTO users (id, email) VALUES (1, 'a@x') ON CONFLICT (id) DO UPDATE SET password = 'pw-zebra'";
+        Masking masking = masking(sql);
+        assertFalse(masking.sql().contains("zebra"), masking.sql());
+        assertFalse(masking.sql().contains("a@x"), masking.sql());
+    }
+
+    @Test
+    void aStatementThatNamesNoSensitiveColumnKeepsItsLiterals() {
+        String sql = "UPDATE users SET email = CONCAT('ada', '@x') WHERE id = 3";
+        assertEquals(sql, masking(sql).sql());
+    }
+
+    @Test
+    void anInsertWithoutColumnListIntoATableThatMayHoldASecretMasksEveryStringLiteralAndParameter() {
+        String sql = "INSERT INTO users VALUES (31, 'c2@x', 'n', 10, 'pw-zebra', ?)";
+        Masking masking = masking(sql, bound(sql, "tok-okapi"), true);
+        assertEquals("INSERT INTO users VALUES (31, '****', '****', 10, '****', ?)", masking.sql());
+        assertEquals(List.of(Redactor.MASK), masking.parameters());
+        assertEquals("Duplicate entry '****' for key 'PRIMARY', token ****",
+                masking.message("Duplicate entry 'c2@x' for key 'PRIMARY', token tok-okapi"));
+    }
+
+    @Test
+    void anInsertWithoutColumnListPairedByTheTablesColumnsMasksOnlyTheSensitiveValues() {
+        String sql = "INSERT INTO users VALUES (31, 'c2@x', 'pw-zebra', ?)";
+        SqlShape shape = SqlStatementParser.parse(sql).withTableColumns(List.of("id", "email", "password", "api_token"));
+        Masking masking = new Masking(redactor, renderer, shape, sql, bound(sql, "tok-okapi"), true);
+        assertEquals("INSERT INTO users VALUES (31, 'c2@x', '****', ?)", masking.sql());
+        assertEquals(List.of(Redactor.MASK), masking.parameters());
+    }
+
+    @Test
+    void aTableWithMoreColumnsThanTheRowHasValuesLeavesTheRowUnpaired() {
+        String sql = "INSERT INTO users VALUES (31, 'c2@x')";
+        SqlShape shape = SqlStatementParser.parse(sql).withTableColumns(List.of("id", "email", "password"));
+        assertEquals("INSERT INTO users VALUES (31, '****')",
+                new Masking(redactor, renderer, shape, sql, null, true).sql());
+    }
+
+    @Test
+    void theDatabasesEchoOfTheStartOfASecretIsMaskedInTheMessageAndTheKeyValue() {
+        String sql = "INSERT INTO api_keys (id, email, api_token) VALUES (?, ?, ?)";
+        SqlShape shape = SqlStatementParser.parse(sql);
+        Masking masking = new Masking(redactor, renderer, shape, sql, bound(sql, 4, "b4@x", "ZQXb4tQ81r"), false);
+        ViolationFacts facts = new ViolationFacts(ViolationKind.UNIQUE, "23000", 1062, "");
+        facts.keyValue("b4@x-ZQXb4t");
+        masking.values(Map.of(), facts, List.of(), new SentValues(shape, null, false, Dialects.of(DatabaseSystem.MARIADB)));
+        assertEquals("b4@x-****", facts.keyValue());
+        assertEquals("Duplicate entry 'b4@x-****' for key 'k'",
+                masking.message("Duplicate entry 'b4@x-ZQXb4t' for key 'k'"));
+    }
+
+    @Test
+    void longLiteralsAreCutInsideTheSqlWhichIsThenCutItself() {
+        String sql = "INSERT INTO notes (id, body) VALUES (1, '" + "x".repeat(5000) + "')";
+        assertEquals("INSERT INTO notes (id, body) VALUES (1, '" + "x".repeat(20) + "…(5000 chars)')",
+                masking(sql).sql());
+        String many = "INSERT INTO notes (id) VALUES " + "(1), ".repeat(100) + "(2)";
+        assertEquals(200 + "…(705 chars)".length(), masking(many).sql().length());
+    }
+
+    @Test
+    void aLongValueTheDatabaseRepeatsIsCutLikeTheValue() {
+        String email = "e".repeat(3000) + "@x";
+        String sql = "INSERT INTO users (id, email) VALUES (?, ?)";
+        Masking masking = masking(sql, bound(sql, 1, email), false);
+        assertEquals("Key (email)=(" + "e".repeat(20) + "…(3002 chars)) already exists.",
+                masking.message("Key (email)=(" + email + ") already exists."));
+        assertEquals("'" + "e".repeat(20) + "…(3002 chars)'", masking.parameters().get(1));
+    }
+
+    @Test
+    void valuesByColumnAreCutAndMaskedWhereverTheyRepeatASecret() {
+        String sql = "INSERT INTO users (id, email, password) SELECT 1, 'c3@x', '" + "p".repeat(50) + "'";
+        SqlShape shape = SqlStatementParser.parse(sql);
+        Masking masking = new Masking(redactor, renderer, shape, sql, null, false);
+        ViolationFacts facts = new ViolationFacts(ViolationKind.UNIQUE, "23505", 0, "");
+        facts.reportedValue("email", "c3@x");
+        facts.reportedValue("name", "n".repeat(50));
+        Map<String, String> values = masking.values(
+                Map.of("email", new SentValues.Literal("'c3@x'")), facts, List.of("email"),
+                new SentValues(shape, null, false, Dialects.of(DatabaseSystem.POSTGRESQL)));
+        assertEquals(Map.of("email", "'****'"), values);
+        assertEquals("****", facts.reportedValues().get("email"));
+        assertEquals("n".repeat(20) + "…(50 chars)", facts.reportedValues().get("name"));
+    }
+
+    @Test
+    void literalContentIsTheValueADatabaseWouldRepeat() {
+        assertEquals("it's", Masking.literalContent("'it''s'"));
+        assertEquals("x", Masking.literalContent("E'x'"));
+        assertEquals("x", Masking.literalContent("_utf8mb4'x'"));
+        assertEquals("body", Masking.literalContent("$tag$body$tag$"));
+        assertEquals("42", Masking.literalContent("42"));
+        assertTrue(Masking.literalContent("''").isEmpty());
+    }
+}
