@@ -188,7 +188,10 @@ public final class CatalogLookup {
         }
     }
 
-    private enum Gap { NONE, CONSTRAINT_OF_INDEX, PRIMARY_KEY_NAME, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY, NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION }
+    private enum Gap {
+        NONE, CONSTRAINT_OF_INDEX, PRIMARY_KEY_NAME, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY,
+        NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION
+    }
 
     private interface SqlWork {
         void run() throws SQLException;

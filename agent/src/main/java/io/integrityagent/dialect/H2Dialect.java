@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * H2 1.4 and 2.x. Its messages name the index or constraint, the table, the columns and a row, but: a unique
  * violation shows the row that already exists (not the one sent), 2.x names the backing index and only 2.5
  * adds the constraint (before, a primary key is not named at all: the catalog names both), and a 2.x CHECK
- * message leaves the condition out. H2 uses 23506 for a missing parent
- * row and 23503 for a parent row that is still referenced.
+ * message leaves the condition out. H2 uses 23506 for a missing parent row and 23503 for a parent row that is
+ * still referenced.
  */
 public final class H2Dialect extends SqlStateDialect {
 
