@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.integrityagent.it.apps.ViolationCatalogue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -171,27 +174,31 @@ class ViolationCatalogueIT {
         final Runnable requireServer;
         final List<String> libraries;
         final List<Path> jars;
+        /** A server's database: the two runs share its place (its name is in the messages), one after the other. */
+        final boolean onServer;
         long lingerMillis;
 
-        private Database(String id, String url, Runnable requireServer, List<String> libraries, List<Path> jars) {
+        private Database(String id, String url, Runnable requireServer, List<String> libraries, List<Path> jars,
+                         boolean onServer) {
             this.id = id;
             this.url = url;
             this.requireServer = requireServer;
             this.libraries = libraries;
             this.jars = jars;
+            this.onServer = onServer;
         }
 
         static Database embedded(String id, String url, String... libraries) {
-            return new Database(id, url, () -> { }, List.of(libraries), List.of());
+            return new Database(id, url, () -> { }, List.of(libraries), List.of(), false);
         }
 
         static Database olderH2(String id, String version) {
             return new Database(id, "jdbc:h2:mem:catalogue;DB_CLOSE_DELAY=-1", () -> { }, List.of(),
-                    List.of(AgentProcess.OLDER_DRIVERS.resolve("h2-" + version + ".jar")));
+                    List.of(AgentProcess.OLDER_DRIVERS.resolve("h2-" + version + ".jar")), false);
         }
 
         static Database live(String id, String url, Runnable requireServer, String library) {
-            return new Database(id, url, requireServer, List.of(library), List.of());
+            return new Database(id, url, requireServer, List.of(library), List.of(), true);
         }
 
         /**
@@ -236,17 +243,33 @@ class ViolationCatalogueIT {
             Path metricsFile = directory.resolve("metrics.txt");
             int port = AgentProcess.freePort();
             String[] args = {database.url, database.place(), String.join(",", facts.applicableScenarios())};
-            AgentProcess.Result withAgent = AgentProcess.app().libraries(database.libraries.toArray(String[]::new)).jars(database.jars)
+            String[] libraries = database.libraries.toArray(String[]::new);
+            // An embedded database lives in its JVM: the run without the agent goes on meanwhile.
+            CompletableFuture<AgentProcess.Result> withoutAgentRun = database.onServer ? null
+                    : CompletableFuture.supplyAsync(() -> runWithoutAgent(libraries, database, args));
+            AgentProcess.Result withAgent = AgentProcess.app().libraries(libraries).jars(database.jars)
                     .agentArguments("events.file=" + eventsFile + ",prometheus.port=" + port
                             + (database.lingerMillis > 0 ? ",log.summary.interval=1" : ""))
                     .scrapeMetricsInto(port, metricsFile)
                     .jvmOption("-Dit.lingerMillis=" + database.lingerMillis)
                     .run(ViolationCatalogue.class, args).assertSucceeded();
-            AgentProcess.Result withoutAgent = AgentProcess.app().libraries(database.libraries.toArray(String[]::new)).jars(database.jars)
-                    .withoutAgent().run(ViolationCatalogue.class, args).assertSucceeded();
+            AgentProcess.Result withoutAgent = withoutAgentRun == null ? runWithoutAgent(libraries, database, args)
+                    : withoutAgentRun.join();
             String eventsText = Files.exists(eventsFile) ? Files.readString(eventsFile) : "";
             return new Run(normalised(withAgent), normalised(withoutAgent), Events.read(eventsFile), eventsText,
                     Files.readString(metricsFile));
+        }
+
+        private static AgentProcess.Result runWithoutAgent(String[] libraries, Database database, String[] args) {
+            try {
+                return AgentProcess.app().libraries(libraries).jars(database.jars).withoutAgent()
+                        .run(ViolationCatalogue.class, args).assertSucceeded();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Without what differs between any two runs, agent or not: Derby's class names, MariaDB's connection ids. */
