@@ -9,13 +9,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
  * Asks the database's catalog for what its message left out: the columns of a unique key or foreign key named
- * only by its name, the foreign key behind SQLite's anonymous message, the condition of an H2 CHECK. Only where that
+ * only by its name, the foreign key behind SQLite's anonymous message, the condition of an H2 CHECK, the
+ * constraint behind a unique index or primary key that H2 before 2.5 does not name. Only where that
  * cannot change what the application sees: on a connection in auto-commit mode (so no transaction of the
  * application's is touched — a read could start a snapshot, take a lock, or fail in a transaction the error
  * has aborted), with a network timeout, unobserved by the agent itself, and cached per database and table.
@@ -33,6 +36,9 @@ public final class CatalogLookup {
     /** A table without columns (null: the catalog did not know it) is remembered as an empty list. */
     private final LruCache<String, List<String>> columnLists = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
             (key, columns) -> LruCache.bytesOf(key) + TableKeys.namesBytes(columns));
+    /** A dialect query's answer by database, query and arguments; empty when the catalog had none. */
+    private final LruCache<String, Optional<String>> answers = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
+            (key, answer) -> LruCache.bytesOf(key) + LruCache.bytesOf(answer.orElse(null)));
 
     /**
      * Fills gaps in {@code facts} from the catalog, when there are gaps and it is safe.
@@ -40,15 +46,16 @@ public final class CatalogLookup {
      * @param statement  the statement that failed, whose connection is asked
      * @param operation  the statement's operation, which tells the side of an anonymous foreign key
      * @param sqlTable   the table the SQL names, in the database's own spelling
+     * @param assigned   the columns an UPDATE assigns, which tell which foreign key it can have broken
      */
     public void complete(ViolationFacts facts, Object statement, String operation, String sqlTable,
-                         Dialect dialect) {
+                         List<String> assigned, Dialect dialect) {
         Gap gap = gapIn(facts, operation, dialect);
         if (gap == Gap.NONE) {
             return;
         }
         askSafely(statement, connection -> {
-            fill(gap, facts, connection, operation, sqlTable, dialect);
+            fill(gap, facts, connection, operation, sqlTable, assigned, dialect);
             return null;
         });
     }
@@ -93,11 +100,18 @@ public final class CatalogLookup {
     }
 
     private static Gap gapIn(ViolationFacts facts, String operation, Dialect dialect) {
+        if (facts.kind() == ViolationKind.UNIQUE && facts.constraint() == null && facts.index() != null
+                && dialect.indexConstraintQuery() != null) {
+            return Gap.CONSTRAINT_OF_INDEX;
+        }
+        if (facts.kind() == ViolationKind.UNIQUE && facts.constraint() == null && facts.primaryKey()) {
+            return Gap.PRIMARY_KEY_NAME;
+        }
         if (facts.kind() == ViolationKind.UNIQUE && facts.columns().isEmpty() && facts.constraint() != null) {
             return Gap.UNIQUE_KEY_COLUMNS;
         }
         if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() == null && facts.table() == null
-                && ("INSERT".equals(operation) || "DELETE".equals(operation))) {
+                && ("INSERT".equals(operation) || "DELETE".equals(operation) || "UPDATE".equals(operation))) {
             return Gap.ANONYMOUS_FOREIGN_KEY;
         }
         if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() != null && facts.columns().isEmpty()
@@ -112,15 +126,24 @@ public final class CatalogLookup {
     }
 
     private void fill(Gap gap, ViolationFacts facts, Connection connection, String operation, String sqlTable,
-                      Dialect dialect) throws SQLException {
+                      List<String> assigned, Dialect dialect) throws SQLException {
         String table = facts.table() != null ? facts.table() : sqlTable;
         switch (gap) {
+            case CONSTRAINT_OF_INDEX:
+                // A unique index that no constraint owns (CREATE UNIQUE INDEX) stays named as an index.
+                facts.constraint(answer(connection, dialect.indexConstraintQuery(), facts.schema(), facts.index()));
+                break;
+            case PRIMARY_KEY_NAME:
+                if (table != null) {
+                    facts.constraint(keysOf(connection, table).primaryKeyName());
+                }
+                break;
             case UNIQUE_KEY_COLUMNS:
                 if (table != null) {
                     List<String> columns = keysOf(connection, table).uniqueKeyColumns(facts.constraint());
                     if (columns.isEmpty() && dialect.backingIndexQuery() != null) {
                         String index = CatalogQueries.firstString(connection, dialect.backingIndexQuery(),
-                                facts.constraint(), TIMEOUT_MILLIS / 1000);
+                                TIMEOUT_MILLIS / 1000, facts.constraint());
                         columns = index == null ? columns : keysOf(connection, table).uniqueKeyColumns(index);
                     }
                     columns.forEach(facts::column);
@@ -130,7 +153,9 @@ public final class CatalogLookup {
                 }
                 break;
             case ANONYMOUS_FOREIGN_KEY:
-                if (table != null) {
+                if (table != null && "UPDATE".equals(operation)) {
+                    describeOnlyKeyThrough(assigned, keysOf(connection, table), facts);
+                } else if (table != null) {
                     boolean parentSide = "DELETE".equals(operation);
                     TableKeys keys = keysOf(connection, table);
                     ForeignKey onlyOne = parentSide ? keys.onlyReferencingKey() : keys.onlyOwnKey();
@@ -151,11 +176,31 @@ public final class CatalogLookup {
                 break;
             case CHECK_CONDITION:
                 facts.checkExpression(CatalogQueries.firstString(connection, dialect.checkConditionQuery(),
-                        facts.constraint(), TIMEOUT_MILLIS / 1000));
+                        TIMEOUT_MILLIS / 1000, facts.constraint()));
                 break;
             default:
                 break;
         }
+    }
+
+    /**
+     * An UPDATE breaks a foreign key through the columns it assigns: as the child when they are the key's
+     * columns, as the parent when they are the referenced ones. Only when exactly one key fits is it the one.
+     */
+    private static void describeOnlyKeyThrough(List<String> assigned, TableKeys keys, ViolationFacts facts) {
+        List<ForeignKey> own = keys.ownKeysThrough(assigned);
+        List<ForeignKey> referencing = keys.referencingKeysThrough(assigned);
+        if (own.size() + referencing.size() == 1) {
+            boolean parentSide = own.isEmpty();
+            (parentSide ? referencing : own).get(0).describeInto(facts, parentSide);
+        }
+    }
+
+    private String answer(Connection connection, String query, String... arguments) throws SQLException {
+        String key = connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + query + "|"
+                + Arrays.asList(arguments);
+        return answers.get(key, k -> Optional.ofNullable(
+                CatalogQueries.firstString(connection, query, TIMEOUT_MILLIS / 1000, arguments))).orElse(null);
     }
 
     private TableKeys keysOf(Connection connection, String table) throws SQLException {
@@ -182,7 +227,10 @@ public final class CatalogLookup {
         }
     }
 
-    private enum Gap { NONE, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY, NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION }
+    private enum Gap {
+        NONE, CONSTRAINT_OF_INDEX, PRIMARY_KEY_NAME, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY,
+        NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION
+    }
 
     private interface SqlWork<T> {
         T run() throws SQLException;

@@ -44,6 +44,16 @@ final class ForeignKey {
                 + TableKeys.namesBytes(columns) + TableKeys.namesBytes(referencedColumns);
     }
 
+    /** Whether any of {@code assigned} is one of the key's columns: on the parent side, its referenced columns. */
+    boolean usesAnyOf(List<String> assigned, boolean parentSide) {
+        for (String column : parentSide ? referencedColumns : columns) {
+            if (assigned.stream().anyMatch(column::equalsIgnoreCase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isNamed(String constraint) {
         return name != null && name.equalsIgnoreCase(constraint);
     }

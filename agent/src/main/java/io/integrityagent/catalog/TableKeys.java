@@ -20,12 +20,14 @@ import java.util.Map;
 final class TableKeys {
 
     private final Map<String, List<String>> uniqueIndexColumns;
+    private final String primaryKeyName;
     private final List<ForeignKey> ownKeys;
     private final List<ForeignKey> referencingKeys;
 
-    private TableKeys(Map<String, List<String>> uniqueIndexColumns, List<ForeignKey> ownKeys,
+    private TableKeys(Map<String, List<String>> uniqueIndexColumns, String primaryKeyName, List<ForeignKey> ownKeys,
                       List<ForeignKey> referencingKeys) {
         this.uniqueIndexColumns = uniqueIndexColumns;
+        this.primaryKeyName = primaryKeyName;
         this.ownKeys = ownKeys;
         this.referencingKeys = referencingKeys;
     }
@@ -48,9 +50,11 @@ final class TableKeys {
         }
         // Some databases (Derby) name a primary key's backing index differently from the constraint.
         Map<String, List<String>> primaryKey = new LinkedHashMap<>();
+        String primaryKeyName = null;
         try (ResultSet rows = metaData.getPrimaryKeys(catalog, schema, table)) {
             while (rows.next()) {
                 String name = rows.getString("PK_NAME");
+                primaryKeyName = name;
                 String column = rows.getString("COLUMN_NAME");
                 if (name != null && column != null) {
                     primaryKey.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(column);
@@ -66,7 +70,7 @@ final class TableKeys {
         try (ResultSet rows = metaData.getExportedKeys(catalog, schema, table)) {
             referencing = ForeignKey.readAll(rows);
         }
-        return new TableKeys(unique, own, referencing);
+        return new TableKeys(unique, primaryKeyName, own, referencing);
     }
 
     /** Drivers older than JDBC 4.1 do not know the current schema; then any schema matches. */
@@ -106,6 +110,11 @@ final class TableKeys {
         return columns == null ? Collections.emptyList() : columns;
     }
 
+    /** The name of the table's primary-key constraint, or null when it has none or the catalog does not say. */
+    String primaryKeyName() {
+        return primaryKeyName;
+    }
+
     /** The foreign key of this name held by or referring to the table, or null. */
     ForeignKey foreignKeyNamed(String name) {
         for (List<ForeignKey> keys : Arrays.asList(ownKeys, referencingKeys)) {
@@ -121,6 +130,20 @@ final class TableKeys {
     /** The table's foreign key when it has exactly one; with several, which one failed is not known. */
     ForeignKey onlyOwnKey() {
         return ownKeys.size() == 1 ? ownKeys.get(0) : null;
+    }
+
+    /** The table's own foreign keys whose columns include one of {@code assigned}. */
+    List<ForeignKey> ownKeysThrough(List<String> assigned) {
+        List<ForeignKey> keys = new ArrayList<>();
+        ownKeys.stream().filter(key -> key.usesAnyOf(assigned, false)).forEach(keys::add);
+        return keys;
+    }
+
+    /** The foreign keys referring to this table through one of {@code assigned} columns. */
+    List<ForeignKey> referencingKeysThrough(List<String> assigned) {
+        List<ForeignKey> keys = new ArrayList<>();
+        referencingKeys.stream().filter(key -> key.usesAnyOf(assigned, true)).forEach(keys::add);
+        return keys;
     }
 
     /** The one foreign key that refers to this table, when there is exactly one. */

@@ -22,6 +22,8 @@ public final class DerbyDialect extends SqlStateDialect {
     private static final Pattern NOT_NULL = Pattern.compile("^Column '(?<column>.+)'\\s+cannot accept a NULL value");
     private static final Pattern FOREIGN_KEY_STATEMENT = Pattern.compile(
             "^(?<operation>[A-Z]+) on table '.+' caused a violation of foreign key constraint");
+    /** The key values the foreign-key message prints, comma separated and unquoted: (tok-9f8e7d6c5b4a). */
+    private static final Pattern FOREIGN_KEY_VALUE = Pattern.compile(" for key \\((?<key>.*)\\)\\.  The statement");
     /** A deferred foreign key names the parent table last; the first table it names is wrong on the parent side. */
     private static final Pattern DEFERRED_FOREIGN_KEY_PARENT = Pattern.compile(
             "referencing constraint '.+' defined on (?<parent>.+), key '.*'\\.$", Pattern.DOTALL);
@@ -109,6 +111,11 @@ public final class DerbyDialect extends SqlStateDialect {
     }
 
     private static void describeForeignKey(String text, String table, ViolationFacts facts) {
+        Matcher key = FOREIGN_KEY_VALUE.matcher(text);
+        if (key.find()) {
+            // Known as the key value, it is masked like one when its column is sensitive (a parent's api_token).
+            facts.keyValue(key.group("key"));
+        }
         Matcher statement = FOREIGN_KEY_STATEMENT.matcher(text);
         if (statement.find()) {
             switch (statement.group("operation")) {

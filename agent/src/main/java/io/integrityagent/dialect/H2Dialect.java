@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * H2 1.4 and 2.x. Its messages name the index or constraint, the table, the columns and a row, but: a unique
  * violation shows the row that already exists (not the one sent), 2.x names the backing index and only 2.5
- * adds the constraint, and a 2.x CHECK message leaves the condition out. H2 uses 23506 for a missing parent
- * row and 23503 for a parent row that is still referenced.
+ * adds the constraint (before, a primary key is not named at all: the catalog names both), and a 2.x CHECK
+ * message leaves the condition out. H2 uses 23506 for a missing parent row and 23503 for a parent row that is
+ * still referenced.
  */
 public final class H2Dialect extends SqlStateDialect {
 
@@ -80,6 +81,12 @@ public final class H2Dialect extends SqlStateDialect {
     }
 
     @Override
+    public String indexConstraintQuery() {
+        return "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE INDEX_SCHEMA ="
+                + " COALESCE(?, SCHEMA()) AND INDEX_NAME = ? AND CONSTRAINT_TYPE IN ('UNIQUE', 'PRIMARY KEY')";
+    }
+
+    @Override
     public String upsertAdvice(String table, List<String> keyColumns) {
         String key = keyColumns.isEmpty() ? "" : " KEY (" + String.join(", ", keyColumns) + ")";
         return "use H2's MERGE INTO " + nameOr(table) + " (…)" + key + " VALUES (…) to update the existing row"
@@ -89,7 +96,10 @@ public final class H2Dialect extends SqlStateDialect {
     private static void describeUnique(String text, ViolationFacts facts) {
         Matcher primaryKey = PRIMARY_KEY.matcher(text);
         if (primaryKey.find()) {
-            facts.constraint(unqualified(primaryKey.group("constraint")));
+            String constraint = primaryKey.group("constraint");
+            facts.constraint(unqualified(constraint));
+            facts.primaryKey(constraint == null);
+            facts.schema(schemaOf(primaryKey.group("table")));
             facts.table(unqualified(primaryKey.group("table")));
             addColumns(primaryKey.group("cols"), facts);
             // The message goes on to show the whole existing row: other people's data, never repeated.
@@ -99,7 +109,12 @@ public final class H2Dialect extends SqlStateDialect {
         Matcher index = UNIQUE_INDEX.matcher(text);
         if (index.find()) {
             String constraint = index.group("constraint");
-            facts.constraint(unqualified(constraint != null ? constraint : index.group("index")));
+            if (constraint != null) {
+                facts.constraint(unqualified(constraint));
+            } else {
+                facts.index(unqualified(index.group("index")));
+            }
+            facts.schema(schemaOf(index.group("table")));
             facts.table(unqualified(index.group("table")));
             addColumns(index.group("cols"), facts);
             String values = index.group("vals").trim();
@@ -162,6 +177,12 @@ public final class H2Dialect extends SqlStateDialect {
         }
         String trimmed = name.trim();
         return trimmed.substring(trimmed.lastIndexOf('.') + 1);
+    }
+
+    private static String schemaOf(String qualifiedName) {
+        String trimmed = qualifiedName.trim();
+        int dot = trimmed.lastIndexOf('.');
+        return dot > 0 ? trimmed.substring(0, dot) : null;
     }
 
     private static String nameOr(String table) {

@@ -129,6 +129,9 @@ public final class Explainer {
     }
 
     private static String constraint(ViolationFacts facts) {
+        if (facts.constraint() == null && facts.index() != null) {
+            return "unique index " + facts.index();
+        }
         return facts.constraint() == null ? "a " + facts.kind().noun()
                 : facts.kind().noun() + " " + facts.constraint();
     }

@@ -30,6 +30,8 @@ public final class JsonLines {
         out.append(r.vendorCode()); // append(Object) writes a null Integer as null
         name(out, "constraint");
         appendString(out, r.constraint());
+        name(out, "index");
+        appendString(out, r.index());
         name(out, "table");
         appendString(out, r.table());
         name(out, "columns");

@@ -31,9 +31,13 @@ public final class TextFormat {
 
     private static String headline(ViolationReport r) {
         StringBuilder headline = new StringBuilder("Integrity violation: ");
-        headline.append(r.kind().noun());
-        if (r.constraint() != null) {
-            headline.append(' ').append(r.constraint());
+        if (r.constraint() == null && r.index() != null) {
+            headline.append("unique index ").append(r.index());
+        } else {
+            headline.append(r.kind().noun());
+            if (r.constraint() != null) {
+                headline.append(' ').append(r.constraint());
+            }
         }
         if (r.table() != null) {
             headline.append(" on ").append(r.table());

@@ -67,6 +67,15 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * A catalog query with two parameters (the index's schema, which may be null for the current one, and the
+     * index name) returning the unique or primary-key constraint that owns a unique index, for databases whose
+     * message names only the index; null when there is no such query.
+     */
+    default String indexConstraintQuery() {
+        return null;
+    }
+
     /** A sentence fragment telling how to insert-or-update {@code table} on this database. */
     String upsertAdvice(String table, List<String> keyColumns);
 }

@@ -17,6 +17,8 @@ public final class ViolationFacts {
     private final int vendorCode;
     private String message;
     private String constraint;
+    private String index;
+    private boolean primaryKey;
     private String schema;
     private String table;
     private final List<String> columns = new ArrayList<>();
@@ -44,6 +46,17 @@ public final class ViolationFacts {
 
     public String constraint() { return constraint; }
     public void constraint(String name) { constraint = name; }
+
+    /**
+     * The unique index the database named instead of a constraint (H2 before 2.5). It is not the constraint's
+     * name, and not stable: H2 suffixes an object id.
+     */
+    public String index() { return index; }
+    public void index(String name) { index = name; }
+
+    /** True when the database said the table's primary key was violated, without naming it (H2 before 2.5). */
+    public boolean primaryKey() { return primaryKey; }
+    public void primaryKey(boolean value) { primaryKey = value; }
 
     /** The schema (MySQL: database) of {@link #table()}, when the database names it. */
     public String schema() { return schema; }

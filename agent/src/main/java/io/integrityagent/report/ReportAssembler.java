@@ -11,9 +11,11 @@ import io.integrityagent.recognition.RecognizedViolation;
 import io.integrityagent.recognition.ViolationFacts;
 import io.integrityagent.recognition.ViolationKind;
 import io.integrityagent.recognition.ViolationRecognizer;
+import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.SqlStatementParser;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +55,14 @@ public final class ReportAssembler {
         ParameterValues parameters = failure.parameters();
         if (failure.isBatch()) {
             BatchEntries entries = failure.batchEntries();
-            batchIndex = failedEntry(violation, ordinal, dialect, entries == null ? -1 : entries.count());
-            parameters = batchIndex == null || entries == null ? null : entries.parameters(batchIndex);
-            String entrySql = batchIndex == null || entries == null ? null : entries.sql(batchIndex);
+            // A batch of one entry (Hibernate with jdbc.batch_size sends every flush as a batch) is that entry:
+            // it is shown, and nothing is said about which entry of the batch failed.
+            boolean single = entries != null && entries.count() == 1;
+            Integer entry = single ? Integer.valueOf(0)
+                    : failedEntry(violation, ordinal, dialect, entries == null ? -1 : entries.count());
+            batchIndex = single ? null : entry;
+            parameters = entry == null || entries == null ? null : entries.parameters(entry);
+            String entrySql = entry == null || entries == null ? null : entries.sql(entry);
             sql = entrySql != null ? entrySql : sql;
         }
         SqlShape shape = sql == null ? SqlStatementParser.parse(null) : shapes.get(sql, SqlStatementParser::parse);
@@ -69,7 +76,8 @@ public final class ReportAssembler {
             tableMayHoldSecret = tableColumns == null || tableColumns.stream().anyMatch(redactor::isSensitive);
             shape = tableColumns == null ? shape : shape.withTableColumns(tableColumns);
         }
-        catalog.complete(facts, failure.statement(), shape.operation(), statementTable, dialect);
+        catalog.complete(facts, failure.statement(), shape.operation(), statementTable, assignedColumns(shape),
+                dialect);
         pairKeyValueWithSingleColumnKey(facts);
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
 
@@ -92,6 +100,7 @@ public final class ReportAssembler {
                 .sqlState(e.getSQLState())
                 .vendorCode(e.getErrorCode())
                 .constraint(facts.constraint())
+                .index(facts.constraint() == null ? facts.index() : null)
                 .table(table)
                 .columns(columns.isEmpty() ? null : columns)
                 .referencedTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
@@ -109,6 +118,16 @@ public final class ReportAssembler {
                 .remedy(masking.text(Explainer.remedy(input)));
         values.forEach(report::value);
         return report.build();
+    }
+
+    private static List<String> assignedColumns(SqlShape shape) {
+        List<String> assigned = new ArrayList<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.role() == ColumnSource.Role.VALUE) {
+                assigned.add(source.column());
+            }
+        }
+        return assigned;
     }
 
     /**

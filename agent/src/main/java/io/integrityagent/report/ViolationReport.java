@@ -20,6 +20,7 @@ public final class ViolationReport {
     private final String sqlState;
     private final Integer vendorCode;
     private final String constraint;
+    private final String index;
     private final String table;
     private final List<String> columns;
     private final Map<String, String> values;
@@ -42,6 +43,7 @@ public final class ViolationReport {
         sqlState = b.sqlState;
         vendorCode = b.vendorCode;
         constraint = b.constraint;
+        index = b.index;
         table = b.table;
         columns = b.columns == null ? null : Collections.unmodifiableList(b.columns);
         values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
@@ -69,6 +71,8 @@ public final class ViolationReport {
     public String sqlState() { return sqlState; }
     public Integer vendorCode() { return vendorCode; }
     public String constraint() { return constraint; }
+    /** The unique index the database named, when the constraint is not known (never the constraint's name). */
+    public String index() { return index; }
     public String table() { return table; }
     /** The constrained columns, or null when neither the database nor the SQL tells. */
     public List<String> columns() { return columns; }
@@ -97,6 +101,7 @@ public final class ViolationReport {
         private String sqlState;
         private Integer vendorCode;
         private String constraint;
+        private String index;
         private String table;
         private List<String> columns;
         private final Map<String, String> values = new LinkedHashMap<>();
@@ -118,6 +123,7 @@ public final class ViolationReport {
         public Builder sqlState(String v) { sqlState = v; return this; }
         public Builder vendorCode(Integer v) { vendorCode = v; return this; }
         public Builder constraint(String v) { constraint = v; return this; }
+        public Builder index(String v) { index = v; return this; }
         public Builder table(String v) { table = v; return this; }
         public Builder columns(List<String> v) { columns = v; return this; }
         public Builder value(String column, String rendered) { values.put(column, rendered); return this; }

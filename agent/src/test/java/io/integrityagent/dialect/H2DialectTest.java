@@ -31,10 +31,12 @@ class H2DialectTest {
     }
 
     @Test
-    void uniqueIndexOf23IsNamedByTheIndexAndCompositeValuesArePaired() {
+    void uniqueIndexOf23IsNamedAsAnIndexNotAsTheConstraintAndCompositeValuesArePaired() {
         ViolationFacts facts = describe("23505", "Unique index or primary key violation: \"PUBLIC.UQ_COMP_INDEX_2"
                 + " ON PUBLIC.COMP(A NULLS FIRST, B NULLS FIRST) VALUES ( /* 3 */ 1, 'a, b' )\"");
-        assertEquals("UQ_COMP_INDEX_2", facts.constraint());
+        assertNull(facts.constraint(), "only the catalog knows which constraint owns the index");
+        assertEquals("UQ_COMP_INDEX_2", facts.index());
+        assertEquals("PUBLIC", facts.schema());
         assertEquals(List.of("A", "B"), facts.columns());
         assertEquals(Map.of("A", "1", "B", "'a, b'"), facts.reportedValues());
     }
@@ -64,6 +66,7 @@ class H2DialectTest {
         ViolationFacts facts = describe("23505", "Unique index or primary key violation:"
                 + " \"PRIMARY KEY ON PUBLIC.PARENT(ID) [1, 'A', 'n1', 5]\"");
         assertNull(facts.constraint());
+        assertTrue(facts.primaryKey(), "the catalog can name it");
         assertEquals("PARENT", facts.table());
         assertFalse(facts.message().contains("'n1'"));
     }

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class AgentProcess {
 
     static final Path AGENT_JAR = Paths.get(System.getProperty("it.agentJar", "target/integrity-agent.jar"));
+    /** Where the build puts older driver releases, each under its own file name (see agent/pom.xml). */
+    static final Path OLDER_DRIVERS = Paths.get(System.getProperty("it.olderDrivers", "target/older-drivers"));
     private static final Path TEST_CLASSES = Paths.get(System.getProperty("it.testClasses",
             "target/test-classes"));
     /** The JDK the applications run on: {@code it.javaHome} (the build runs the suite on each JDK it tests). */
@@ -28,6 +30,7 @@ final class AgentProcess {
             System.getProperty("java.home")));
 
     private final List<String> libraries = new ArrayList<>();
+    private final List<Path> jars = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private String agentArguments;
     private boolean withAgent = true;
@@ -39,6 +42,12 @@ final class AgentProcess {
     /** Adds the test class path's jars whose file names start with {@code artifactId-}. */
     AgentProcess libraries(String... artifactIds) {
         libraries.addAll(Arrays.asList(artifactIds));
+        return this;
+    }
+
+    /** Adds jars that are not on the test class path, such as older releases of a driver. */
+    AgentProcess jars(List<Path> files) {
+        jars.addAll(files);
         return this;
     }
 
@@ -80,7 +89,8 @@ final class AgentProcess {
                     + (agentArguments == null ? "" : "=" + agentArguments));
         }
         command.add("-cp");
-        command.add(classPath(libraries));
+        command.add(classPath(libraries) + jars.stream().map(jar -> File.pathSeparator + jar.toAbsolutePath())
+                .collect(Collectors.joining()));
         command.add(mainClass.getName());
         command.addAll(Arrays.asList(args));
         Path stdout = Files.createTempFile("app-stdout", ".txt");

@@ -3,7 +3,7 @@ package io.integrityagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.integrityagent.it.apps.H2Violations;
+import io.integrityagent.it.apps.ViolationCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,8 @@ class LogFormatOffIT {
         AgentProcess.Result run = AgentProcess.app().libraries("h2")
                 .agentArguments("log.format=off,events.file=" + eventsFile + ",prometheus.port=" + port)
                 .scrapeMetricsInto(port, dir.resolve("metrics.txt"))
-                .run(H2Violations.class).assertSucceeded();
+                .run(ViolationCatalogue.class, "jdbc:h2:mem:log-off", "-", "uniqueViaPreparedExecuteUpdate")
+                .assertSucceeded();
 
         List<String> stderr = run.stderrLines();
         assertEquals(1, stderr.size(), run.stderr);

@@ -23,7 +23,7 @@ class JsonLinesTest {
 
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "table", "columns",
+        assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "index", "table", "columns",
                 "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "operation", "exception", "message",
                 "callSite", "explanation", "remedy"), names);
 
@@ -34,6 +34,7 @@ class JsonLinesTest {
         assertTrue(json.get("vendorCode").isInt());
         assertEquals(23505, json.get("vendorCode").asInt());
         assertEquals("uk_users_email", json.get("constraint").asText());
+        assertTrue(json.get("index").isNull());
         assertEquals("users", json.get("table").asText());
         assertEquals(JSON.readTree("[\"email\"]"), json.get("columns"));
         assertEquals(JSON.readTree("{\"email\":\"'ann@example.com'\"}"), json.get("values"));
@@ -55,9 +56,9 @@ class JsonLinesTest {
 
         JsonNode json = JSON.readTree(JsonLines.encode(sparse));
 
-        assertEquals(20, json.size());
+        assertEquals(21, json.size());
         assertEquals("not_null", json.get("kind").asText());
-        for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "table",
+        for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "index", "table",
                 "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "operation", "exception", "message", "callSite",
                 "explanation", "remedy")) {
             assertTrue(json.get(field).isNull(), field);

@@ -1,0 +1,144 @@
+package io.integrityagent.it.apps;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The database a run of the {@link ViolationCatalogue} works on, told by its JDBC URL: how to log in, where the
+ * run's own tables live (a schema or database of its own on a shared server) and the DDL of the catalogue's tables,
+ * where the databases' syntax or features differ.
+ */
+enum CatalogueDatabase {
+    H2("jdbc:h2:", "sa"),
+    POSTGRESQL("jdbc:postgresql:", "postgres"),
+    MARIADB("jdbc:mariadb:", "root"),
+    MYSQL("jdbc:mysql:", "root"),
+    SQLITE("jdbc:sqlite:", null),
+    HSQLDB("jdbc:hsqldb:", null),
+    DERBY("jdbc:derby:", null);
+
+    private final String urlPrefix;
+    private final String user;
+
+    CatalogueDatabase(String urlPrefix, String user) {
+        this.urlPrefix = urlPrefix;
+        this.user = user;
+    }
+
+    static CatalogueDatabase of(String url) {
+        for (CatalogueDatabase database : values()) {
+            if (url.startsWith(database.urlPrefix)) {
+                return database;
+            }
+        }
+        throw new IllegalArgumentException("the catalogue does not know the database of " + url);
+    }
+
+    boolean isMysqlFamily() {
+        return this == MARIADB || this == MYSQL;
+    }
+
+    Connection open(String url) throws SQLException {
+        Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, "");
+        if (isMysqlFamily()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The URL of the run's own place on a server, {@code name}, after creating it; embedded databases are the
+     * run's own already.
+     */
+    String createPlace(String url, String name) throws SQLException {
+        switch (this) {
+            case POSTGRESQL:
+                try (Connection c = open(url); Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+                    s.execute("CREATE SCHEMA " + name);
+                }
+                return url + "?currentSchema=" + name;
+            case MARIADB:
+            case MYSQL:
+                try (Connection c = open(url); Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + name);
+                    s.execute("CREATE DATABASE " + name);
+                }
+                return url.substring(0, url.lastIndexOf('/') + 1) + name;
+            default:
+                return url;
+        }
+    }
+
+    void dropPlace(String url, String name) throws SQLException {
+        if (this == POSTGRESQL || isMysqlFamily()) {
+            try (Connection c = open(url); Statement s = c.createStatement()) {
+                s.execute(this == POSTGRESQL ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
+                        : "DROP DATABASE IF EXISTS " + name);
+            }
+        }
+    }
+
+    /**
+     * The URL of a second connection for the counted batches, or null when they run on the main one: MariaDB
+     * Connector/J's default bulk protocol fails a batch as a whole, so its update counts tell the failing entry
+     * only with the protocol off.
+     */
+    String countedBatchUrl(String url) {
+        return this == MARIADB ? url + "?useBulkStmts=false" : null;
+    }
+
+    /** Every constraint is named, so that no generated name (Derby's hold a UUID) makes two runs differ. */
+    List<String> schema() {
+        List<String> ddl = new ArrayList<>();
+        if (this == SQLITE) {
+            ddl.add("PRAGMA foreign_keys = ON"); // off by default: SQLite would not check them at all
+        }
+        ddl.add("CREATE TABLE customers (id INT NOT NULL, name VARCHAR(100) NOT NULL,"
+                + " CONSTRAINT pk_customers PRIMARY KEY (id))");
+        ddl.add("CREATE TABLE orders (id INT NOT NULL, customer_id INT NOT NULL, CONSTRAINT pk_orders PRIMARY KEY (id),"
+                + " CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id))");
+        // Only MariaDB names an unnamed column CHECK after its column; the others generate a name.
+        String age = isMysqlFamily() ? "age INT CHECK (age < 150)" : "age INT";
+        ddl.add("CREATE TABLE users (id INT NOT NULL, name VARCHAR(100) NOT NULL, email VARCHAR(200) NOT NULL, "
+                + age + ", password VARCHAR(100), CONSTRAINT pk_users PRIMARY KEY (id),"
+                + " CONSTRAINT uq_users_email UNIQUE (email), CONSTRAINT ck_users_age CHECK (age >= 18))");
+        ddl.add("CREATE TABLE memberships (team VARCHAR(50) NOT NULL, member VARCHAR(50) NOT NULL, role VARCHAR(50),"
+                + " CONSTRAINT uq_memberships_team_member UNIQUE (team, member))");
+        ddl.add("CREATE TABLE tags (id INT NOT NULL, label VARCHAR(50), CONSTRAINT pk_tags PRIMARY KEY (id))");
+        ddl.add("CREATE UNIQUE INDEX ix_tags_label ON tags (label)");
+        ddl.add("CREATE TABLE api_clients (id INT NOT NULL, api_token VARCHAR(100) NOT NULL,"
+                + " CONSTRAINT pk_api_clients PRIMARY KEY (id), CONSTRAINT uq_api_clients_token UNIQUE (api_token))");
+        ddl.add("CREATE TABLE token_grants (id INT NOT NULL, api_token VARCHAR(100) NOT NULL,"
+                + " CONSTRAINT pk_token_grants PRIMARY KEY (id), CONSTRAINT fk_token_grants_client"
+                + " FOREIGN KEY (api_token) REFERENCES api_clients (api_token))");
+        ddl.add("CREATE TABLE client_keys (id INT NOT NULL, tenant_id INT NOT NULL, api_token VARCHAR(200) NOT NULL,"
+                + " CONSTRAINT pk_client_keys PRIMARY KEY (id),"
+                + " CONSTRAINT uq_client_keys_tenant UNIQUE (tenant_id, api_token))");
+        if (this == POSTGRESQL) {
+            ddl.add("CREATE TABLE shipments (id int PRIMARY KEY, order_id int NOT NULL,"
+                    + " CONSTRAINT fk_shipments_order FOREIGN KEY (order_id) REFERENCES orders (id)"
+                    + " DEFERRABLE INITIALLY DEFERRED)");
+            ddl.add("CREATE TABLE bookings (id int PRIMARY KEY, room text NOT NULL, during tsrange NOT NULL,"
+                    + " CONSTRAINT ex_bookings_overlap EXCLUDE USING gist (during WITH &&))");
+        }
+        ddl.add("INSERT INTO customers VALUES (1, 'Ada Lovelace')");
+        ddl.add("INSERT INTO orders VALUES (100, 1)");
+        ddl.add("INSERT INTO users VALUES (1, 'Ada', 'ada@example.com', 36, 's3cret-ada')");
+        ddl.add("INSERT INTO memberships VALUES ('core-api', 'ada', 'lead')");
+        ddl.add("INSERT INTO tags VALUES (1, 'urgent')");
+        ddl.add("INSERT INTO api_clients VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
+        ddl.add("INSERT INTO token_grants VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
+        ddl.add("INSERT INTO client_keys VALUES (1, 7, '" + ViolationCatalogue.LONG_TOKEN + "')");
+        if (this == POSTGRESQL) {
+            ddl.add("INSERT INTO bookings VALUES (1, 'Blue', '[2024-05-01 10:00, 2024-05-01 12:00)')");
+        }
+        return ddl;
+    }
+}
