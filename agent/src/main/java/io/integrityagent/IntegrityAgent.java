@@ -2,7 +2,7 @@ package io.integrityagent;
 
 import io.integrityagent.config.AgentConfig;
 import io.integrityagent.config.LogFormat;
-import io.integrityagent.instrumentation.BootstrapJar;
+import io.integrityagent.instrumentation.BootstrapClasses;
 import io.integrityagent.instrumentation.CaptureHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
@@ -71,7 +71,7 @@ public final class IntegrityAgent {
                 System.err.println(NAME + ": disabled by configuration (enabled=false)");
                 return;
             }
-            BootstrapJar.appendTo(instrumentation);
+            BootstrapClasses.install(instrumentation);
             List<String> outputs = new ArrayList<>();
             AgentMetrics metrics = new AgentMetrics();
             ViolationPipeline pipeline = new ViolationPipeline(

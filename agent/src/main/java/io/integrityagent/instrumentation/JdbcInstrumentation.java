@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.utility.JavaModule;
 
@@ -60,6 +61,9 @@ public final class JdbcInstrumentation {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
+                // The bootstrap package has no jar to read its class files from; a driver class implements one.
+                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG
+                        .withFallbackTo(new ClassFileLocator.Simple(BootstrapClasses.classFiles())))
                 .with(failures)
                 // A driver in a named module reads the bootstrap package's unnamed module only when told to.
                 .assureReadEdgeTo(instrumentation, Hooks.class)
