@@ -2,7 +2,8 @@ package io.integrityagent;
 
 import io.integrityagent.config.AgentConfig;
 import io.integrityagent.config.LogFormat;
-import io.integrityagent.instrumentation.JdbcHooks;
+import io.integrityagent.instrumentation.BootstrapClasses;
+import io.integrityagent.instrumentation.CaptureHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
@@ -18,9 +19,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Start-up: {@code -javaagent:integrity-agent.jar[=key=value,…]} (premain), attaching to a running JVM
@@ -66,15 +64,16 @@ public final class IntegrityAgent {
                 System.err.println(NAME + ": disabled by configuration (enabled=false)");
                 return;
             }
+            BootstrapClasses.install(instrumentation);
             List<String> outputs = new ArrayList<>();
             AgentMetrics metrics = new AgentMetrics();
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters()),
                     openLog(config, outputs), openEvents(config, outputs), metrics);
-            JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
+            CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
-            JdbcInstrumentation.install(instrumentation, new ErrorCounter(metrics));
+            JdbcInstrumentation.install(instrumentation, () -> metrics.countInternalError("instrumentation"));
             if (config.applicationMetrics()) {
                 ApplicationMetrics.watch(instrumentation, metrics);
             }
@@ -128,20 +127,5 @@ public final class IntegrityAgent {
     static String version() {
         String version = IntegrityAgent.class.getPackage().getImplementationVersion();
         return version == null ? "(development build)" : version;
-    }
-
-    /** A class the agent could not instrument is left as it was, and counted. */
-    private static final class ErrorCounter extends AgentBuilder.Listener.Adapter {
-        private final AgentMetrics metrics;
-
-        ErrorCounter(AgentMetrics metrics) {
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
-                            Throwable error) {
-            metrics.countInternalError("instrumentation");
-        }
     }
 }

@@ -26,10 +26,13 @@ public final class BatchEntries {
         return count;
     }
 
-    /** The parameters of entry {@code index} (0-based), or null when it was not kept or has none. */
+    /**
+     * The parameters of entry {@code index} (0-based): none for a plain statement's SQL, as for any statement
+     * without bind parameters; null when the entry was not kept.
+     */
     public ParameterValues parameters(int index) {
         Object entry = entry(index);
-        return entry instanceof ParameterValues ? (ParameterValues) entry : null;
+        return entry instanceof String ? ParameterValues.NONE : (ParameterValues) entry;
     }
 
     /** The SQL of entry {@code index} (0-based) of a plain statement's batch, or null. */

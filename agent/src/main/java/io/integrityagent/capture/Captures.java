@@ -1,5 +1,7 @@
 package io.integrityagent.capture;
 
+import io.integrityagent.bootstrap.CaptureHolder;
+
 /**
  * Finds the capture of a statement: in the field the agent added to its class, or, for classes that were
  * already loaded when the agent arrived (attach) and so could not get a field, in a weak identity table.
@@ -15,7 +17,7 @@ public final class Captures {
     public static StatementCapture of(Object statement) {
         if (statement instanceof CaptureHolder) {
             CaptureHolder holder = (CaptureHolder) statement;
-            StatementCapture capture = holder.integrity$capture();
+            StatementCapture capture = (StatementCapture) holder.integrity$capture();
             if (capture == null) {
                 capture = new StatementCapture();
                 holder.integrity$capture(capture);
@@ -28,7 +30,7 @@ public final class Captures {
     /** The statement's capture if it has one; never creates it. */
     public static StatementCapture peek(Object statement) {
         if (statement instanceof CaptureHolder) {
-            return ((CaptureHolder) statement).integrity$capture();
+            return (StatementCapture) ((CaptureHolder) statement).integrity$capture();
         }
         return ALREADY_LOADED.get(statement);
     }

@@ -1,6 +1,6 @@
 package io.integrityagent.catalog;
 
-import io.integrityagent.instrumentation.JdbcHooks;
+import io.integrityagent.instrumentation.CaptureHooks;
 import io.integrityagent.recognition.Dialect;
 import io.integrityagent.recognition.ViolationFacts;
 import io.integrityagent.recognition.ViolationKind;
@@ -87,7 +87,7 @@ public final class CatalogLookup {
             return null;
         }
         try {
-            return JdbcHooks.unobserved(() -> {
+            return CaptureHooks.unobserved(() -> {
                 Connection connection = ((Statement) statement).getConnection();
                 if (connection == null || connection.isClosed() || !connection.getAutoCommit()) {
                     return null;

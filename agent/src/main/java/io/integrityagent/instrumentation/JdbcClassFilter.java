@@ -9,11 +9,15 @@ import java.security.ProtectionDomain;
  * Hands Byte Buddy only the class files that can belong to a JDBC implementation. A class implementing a JDBC
  * method names a {@code java/sql/} type in its class file (every such method throws SQLException), so a class
  * file without those bytes is passed over after one scan of its bytes, instead of being parsed and matched:
- * that parse, for every class an application loads, was most of the agent's start-up cost.
+ * that parse, for every class an application loads, was most of the agent's start-up cost. Class loaders that
+ * may need to delegate the bootstrap hooks pass by the same test: overriding {@code loadClass(String, boolean)}
+ * (or calling it) names its descriptor.
  */
 final class JdbcClassFilter implements ClassFileTransformer {
 
     private static final byte[] JAVA_SQL = "java/sql/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOAD_CLASS =
+            BootDelegationInstrumentation.LOAD_CLASS_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
 
     private final ClassFileTransformer byteBuddy;
 
@@ -24,7 +28,7 @@ final class JdbcClassFilter implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) throws IllegalClassFormatException {
-        if (classBeingRedefined == null && !contains(classFile, JAVA_SQL)) {
+        if (classBeingRedefined == null && !contains(classFile, JAVA_SQL) && !contains(classFile, LOAD_CLASS)) {
             return null;
         }
         return byteBuddy.transform(module, loader, className, classBeingRedefined, domain, classFile);

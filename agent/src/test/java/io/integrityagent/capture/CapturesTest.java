@@ -54,4 +54,14 @@ class CapturesTest {
         assertNull(batch.parameters(BatchEntries.MAX_KEPT + 1));
         assertNull(capture.detachBatch(), "executeBatch leaves an empty batch behind");
     }
+
+    @Test
+    void aPlainStatementsBatchEntryHasNoParametersLikeAnyStatementWithoutBinds() {
+        StatementCapture capture = new StatementCapture();
+        capture.addBatch("INSERT INTO t VALUES (1)");
+        BatchEntries batch = capture.detachBatch();
+        assertEquals("INSERT INTO t VALUES (1)", batch.sql(0));
+        assertEquals(0, batch.parameters(0).highestIndex());
+        assertNull(batch.parameters(1), "an entry never added is unknown, not empty");
+    }
 }

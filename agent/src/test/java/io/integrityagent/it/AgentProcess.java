@@ -122,13 +122,23 @@ final class AgentProcess {
         List<String> entries = new ArrayList<>();
         entries.add(TEST_CLASSES.toAbsolutePath().toString());
         for (String artifactId : artifactIds) {
-            String jar = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                    .filter(entry -> Paths.get(entry).getFileName().toString().startsWith(artifactId + "-"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(artifactId + " is not on the test class path"));
-            entries.add(jar);
+            entries.add(jarOf(artifactId).toString());
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** The test class path's jar of the artifact {@code artifactId}. */
+    static Path jarOf(String artifactId) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Paths::get)
+                .filter(entry -> entry.getFileName().toString().startsWith(artifactId + "-"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(artifactId + " is not on the test class path"));
+    }
+
+    /** The directory of the compiled test classes, from which the test applications run. */
+    static Path testClasses() {
+        return TEST_CLASSES;
     }
 
     static final class Result {

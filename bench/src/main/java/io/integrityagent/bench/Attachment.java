@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 public final class Attachment {
 
-    private static final String INTEGRITY_CAPTURE_HOLDER = "io.integrityagent.capture.CaptureHolder";
+    private static final String INTEGRITY_CAPTURE_HOLDER = "io.integrityagent.bootstrap.CaptureHolder";
     private static final String OTEL_BOOTSTRAP = "io.opentelemetry.javaagent.bootstrap.AgentInitializer";
 
     private Attachment() {

@@ -1,5 +1,7 @@
 package io.integrityagent.instrumentation;
 
+import io.integrityagent.bootstrap.Hooks;
+import io.integrityagent.bootstrap.JdbcHooks;
 import io.integrityagent.capture.Captures;
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.ParameterValues;
@@ -7,81 +9,99 @@ import io.integrityagent.capture.StatementCapture;
 import java.util.concurrent.Callable;
 
 /**
- * The static entry points that the advice inlined into JDBC driver classes calls. Every method is cheap on the
- * path that does not fail and never throws: the advice suppresses Throwable as a second line of defence.
+ * The agent's side of the hooks that advice calls: what each hooked JDBC call records. Every method is cheap on
+ * the path that does not fail and never throws: the advice suppresses Throwable as a second line of defence.
  */
-public final class JdbcHooks {
+public final class CaptureHooks implements JdbcHooks {
 
-    private static volatile FailureHandler handler = FailureHandler.NONE;
-    private static volatile boolean captureParameters = true;
     private static volatile Runnable internalFailureCounter = () -> {
     };
 
-    private JdbcHooks() {
+    private final FailureHandler handler;
+    private final boolean captureParameters;
+
+    private CaptureHooks(FailureHandler handler, boolean captureParameters) {
+        this.handler = handler;
+        this.captureParameters = captureParameters;
     }
 
+    /** Makes advice call these hooks; before any class is instrumented. */
     public static void install(FailureHandler failureHandler, boolean parameters, Runnable onInternalFailure) {
         internalFailureCounter = onInternalFailure;
-        captureParameters = parameters;
-        handler = failureHandler;
+        Hooks.jdbc = new CaptureHooks(failureHandler, parameters);
     }
 
-    public static void prepared(Object statement, String sql) {
+    /** Runs the agent's own queries (catalog look-ups) so that the agent does not report on itself. */
+    public static <T> T unobserved(Callable<T> work) throws Exception {
+        return ExecutionScope.unobserved(work);
+    }
+
+    @Override
+    public void prepared(Object statement, String sql) {
         if (statement != null && sql != null) {
             Captures.of(statement).prepared(sql);
         }
     }
 
-    public static void boundObject(Object statement, int index, Object value) {
+    @Override
+    public void boundObject(Object statement, int index, Object value) {
         if (captureParameters) {
             Captures.of(statement).parameters().setObject(index, value);
         }
     }
 
-    public static void boundNull(Object statement, int index) {
+    @Override
+    public void boundNull(Object statement, int index) {
         if (captureParameters) {
             Captures.of(statement).parameters().setNull(index);
         }
     }
 
-    public static void boundInt(Object statement, int index, int value) {
+    @Override
+    public void boundInt(Object statement, int index, int value) {
         if (captureParameters) {
             Captures.of(statement).parameters().setInt(index, value);
         }
     }
 
-    public static void boundLong(Object statement, int index, long value) {
+    @Override
+    public void boundLong(Object statement, int index, long value) {
         if (captureParameters) {
             Captures.of(statement).parameters().setLong(index, value);
         }
     }
 
-    public static void boundDouble(Object statement, int index, double value) {
+    @Override
+    public void boundDouble(Object statement, int index, double value) {
         if (captureParameters) {
             Captures.of(statement).parameters().setDouble(index, value);
         }
     }
 
-    public static void boundFloat(Object statement, int index, float value) {
+    @Override
+    public void boundFloat(Object statement, int index, float value) {
         if (captureParameters) {
             Captures.of(statement).parameters().setFloat(index, value);
         }
     }
 
-    public static void boundBoolean(Object statement, int index, boolean value) {
+    @Override
+    public void boundBoolean(Object statement, int index, boolean value) {
         if (captureParameters) {
             Captures.of(statement).parameters().setBoolean(index, value);
         }
     }
 
     /** A stream or LOB: its content is never read or kept, only what kind of value it was. */
-    public static void boundPlaceholder(Object statement, int index, String setterName) {
+    @Override
+    public void boundPlaceholder(Object statement, int index, String setterName) {
         if (captureParameters) {
             Captures.of(statement).parameters().setPlaceholder(index, placeholderFor(setterName));
         }
     }
 
-    public static void parametersCleared(Object statement) {
+    @Override
+    public void parametersCleared(Object statement) {
         StatementCapture capture = Captures.peek(statement);
         if (capture != null) {
             capture.clearParameters();
@@ -92,20 +112,24 @@ public final class JdbcHooks {
      * The values bound when {@code PreparedStatement.addBatch()} is called, taken before the driver runs it:
      * Derby clears the parameters inside addBatch.
      */
-    public static ParameterValues addingBatch(Object statement) {
+    @Override
+    public Object addingBatch(Object statement) {
         StatementCapture capture = Captures.peek(statement);
         return capture == null ? ParameterValues.NONE : capture.parameterSnapshot();
     }
 
-    public static void batchAdded(Object statement, ParameterValues entry) {
-        Captures.of(statement).addBatch(entry);
+    @Override
+    public void batchEntryAdded(Object statement, Object entry) {
+        Captures.of(statement).addBatch((ParameterValues) entry);
     }
 
-    public static void batchAdded(Object statement, String sql) {
+    @Override
+    public void sqlBatchAdded(Object statement, String sql) {
         Captures.of(statement).addBatch(sql);
     }
 
-    public static void batchCleared(Object statement) {
+    @Override
+    public void batchCleared(Object statement) {
         if (ExecutionScope.isExecuting()) {
             return; // the driver clearing its own batch inside executeBatch (xerial does): the failure needs it
         }
@@ -115,20 +139,18 @@ public final class JdbcHooks {
         }
     }
 
-    public static void closed(Object statement) {
+    @Override
+    public void closed(Object statement) {
         Captures.release(statement);
     }
 
-    /** Runs the agent's own queries (catalog look-ups) so that the agent does not report on itself. */
-    public static <T> T unobserved(Callable<T> work) throws Exception {
-        return ExecutionScope.unobserved(work);
-    }
-
-    public static ExecutionScope executing() {
+    @Override
+    public Object executing() {
         return ExecutionScope.enter();
     }
 
-    public static ExecutionScope executingBatch(Object statement) {
+    @Override
+    public Object executingBatch(Object statement) {
         try {
             StatementCapture capture = Captures.peek(statement);
             if (capture != null) {
@@ -140,12 +162,10 @@ public final class JdbcHooks {
         return ExecutionScope.enter();
     }
 
-    /**
-     * After an execute call, normal or not. {@code executedSql} is the SQL argument of a plain statement's
-     * execute call, null for prepared statements.
-     */
-    public static void executed(ExecutionScope scope, Object statement, String executedSql, Throwable thrown,
-                                boolean batch) {
+    @Override
+    public void executed(Object scopeEntered, Object statement, String executedSql, Throwable thrown,
+                         boolean batch) {
+        ExecutionScope scope = (ExecutionScope) scopeEntered;
         if (scope == null) {
             return;
         }
@@ -166,10 +186,12 @@ public final class JdbcHooks {
     }
 
     /**
-     * After {@code Connection.commit()} or {@code setAutoCommit}, normal or not. A deferred constraint fails here,
-     * so the statement at hand is the COMMIT itself, without parameters; the connection stands in for the statement.
+     * A deferred constraint fails at commit, so the statement at hand is the COMMIT itself, without parameters;
+     * the connection stands in for the statement.
      */
-    public static void committed(ExecutionScope scope, Object connection, Throwable thrown) {
+    @Override
+    public void committed(Object scopeEntered, Object connection, Throwable thrown) {
+        ExecutionScope scope = (ExecutionScope) scopeEntered;
         if (scope == null) {
             return;
         }
@@ -183,7 +205,7 @@ public final class JdbcHooks {
         report(scope.exit());
     }
 
-    private static void report(FailedExecution failure) {
+    private void report(FailedExecution failure) {
         if (failure != null) {
             try {
                 handler.onFailure(failure);

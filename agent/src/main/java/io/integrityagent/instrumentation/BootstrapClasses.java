@@ -1,0 +1,128 @@
+package io.integrityagent.instrumentation;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Puts the agent's bootstrap package (the hooks advice calls, see {@code io.integrityagent.bootstrap}) into the
+ * bootstrap class loader, where a driver in any class loader resolves it; the rest of the agent stays where the
+ * JVM loaded it. The classes are defined there directly: appending a jar to the bootstrap class path instead
+ * makes HotSpot print "Sharing is only supported for boot loader classes because bootstrap classpath has been
+ * appended" on the application's stderr and give up class data sharing for the application's classes, which
+ * is only the fallback. Must run before anything touches the bootstrap package, so that the agent's own class
+ * loader, which asks its parents first, finds the same classes there.
+ */
+public final class BootstrapClasses {
+
+    private static final String PACKAGE_PATH = "io/integrityagent/bootstrap/";
+    private static final String PROBE = "io.integrityagent.bootstrap.Hooks";
+
+    /** Binary name to class file, for Byte Buddy to read them, as the bootstrap loader has no jar to read them from. */
+    private static volatile Map<String, byte[]> classFiles = Map.of();
+
+    private BootstrapClasses() {
+    }
+
+    public static void install(Instrumentation instrumentation) throws Exception {
+        File agentJar = new File(BootstrapClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, byte[]> read = read(agentJar);
+        if (read.isEmpty()) {
+            throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
+        }
+        classFiles = read;
+        if (inBootstrapLoader()) {
+            return; // an earlier start of the agent in this JVM put them there
+        }
+        try {
+            defineInBootstrapLoader(instrumentation, read);
+        } catch (Throwable unavailable) {
+            appendToBootstrapClassPath(instrumentation, read);
+        }
+        if (!inBootstrapLoader()) {
+            throw new IOException("the bootstrap class loader does not find " + PROBE);
+        }
+    }
+
+    static Map<String, byte[]> classFiles() {
+        return classFiles;
+    }
+
+    private static void defineInBootstrapLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
+            throws Exception {
+        String definerPath = BootLoaderDefiner.class.getName().replace('.', '/') + ".class";
+        byte[] definerFile;
+        try (InputStream in = BootstrapClasses.class.getClassLoader().getResourceAsStream(definerPath)) {
+            definerFile = in.readAllBytes();
+        }
+        PrivateLoader loader = new PrivateLoader();
+        Class<?> definerType = loader.define(definerFile);
+        Module javaBase = Object.class.getModule();
+        Map<String, Set<Module>> internalMisc = Map.of("jdk.internal.misc", Set.of(loader.getUnnamedModule()));
+        instrumentation.redefineModule(javaBase, Set.of(), internalMisc, internalMisc, Set.of(), Map.of());
+        @SuppressWarnings("unchecked")
+        BiConsumer<String, byte[]> definer = (BiConsumer<String, byte[]>) definerType.getConstructor().newInstance();
+        classes.forEach(definer);
+    }
+
+    private static void appendToBootstrapClassPath(Instrumentation instrumentation, Map<String, byte[]> classes)
+            throws IOException {
+        Path jar = Files.createTempFile("integrity-agent-bootstrap", ".jar");
+        jar.toFile().deleteOnExit();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey().replace('.', '/') + ".class"));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    private static Map<String, byte[]> read(File agentJar) throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        try (JarFile source = new JarFile(agentJar)) {
+            Enumeration<JarEntry> entries = source.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class") && !name.endsWith("package-info.class")) {
+                    try (InputStream in = source.getInputStream(source.getJarEntry(name))) {
+                        classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                                in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return classes;
+    }
+
+    private static boolean inBootstrapLoader() {
+        try {
+            return Class.forName(PROBE, false, null) != null;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
+    }
+
+    /** A class loader of its own for {@link BootLoaderDefiner}, so that its module is one nobody else is in. */
+    private static final class PrivateLoader extends ClassLoader {
+        PrivateLoader() {
+            super(null);
+        }
+
+        Class<?> define(byte[] classFile) {
+            return defineClass(null, classFile, 0, classFile.length);
+        }
+    }
+}
