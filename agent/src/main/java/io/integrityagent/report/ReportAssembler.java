@@ -68,15 +68,30 @@ public final class ReportAssembler {
         catalog.complete(facts, failure.statement(), shape.operation(), dialect.canonicalName(shape.table()),
                 dialect);
         pairKeyValueWithSingleColumnKey(facts);
+        List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
+                ? facts.referencedColumns() : facts.columns();
+        // When the driver does not say which batch entry or VALUES row failed, the values echoed may tell.
+        FailingEntry inferred = FailingEntry.UNKNOWN;
+        if (failure.isBatch() && batchIndex == null) {
+            BatchEntries entries = failure.batchEntries();
+            inferred = FailingEntry.amongBatchEntries(facts, columns, entries,
+                    entry -> new SentValues(shape, entry, facts.parentSide(), dialect));
+            if (inferred.index() >= 0) {
+                batchIndex = inferred.index();
+                parameters = entries.parameters(batchIndex);
+            }
+        }
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
+        if (!failure.isBatch()) {
+            inferred = FailingEntry.amongRows(facts, columns, sent);
+            sent = inferred.index() >= 0 ? sent.inRow(inferred.index()) : sent;
+        }
 
         // On the parent side the table is the parent: when the database names only the child (SQL Server's
         // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
         String statementTable = dialect.canonicalName(shape.table());
         String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
                 : firstKnown(facts.table(), statementTable);
-        List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
-                ? facts.referencedColumns() : facts.columns();
 
         Secrets secrets = new Secrets();
         Map<String, Object> rawValues = columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts);
@@ -112,6 +127,7 @@ public final class ReportAssembler {
                 .sql(renderer.shorten(shownSql))
                 .parameters(renderParameters(parameters, maskedParameters))
                 .batchIndex(batchIndex)
+                .failingEntry(maskedNote(inferred.note(values), secrets))
                 .operation(shape.operation())
                 .exception(failure.thrown().getClass().getName())
                 .message(renderer.shorten(secrets.maskAll(facts.message())))
@@ -120,6 +136,10 @@ public final class ReportAssembler {
                 .remedy(secrets.maskAll(Explainer.remedy(input)));
         values.forEach(report::value);
         return report.build();
+    }
+
+    private static String maskedNote(String note, Secrets secrets) {
+        return note == null ? null : secrets.maskAll(note);
     }
 
     /**
