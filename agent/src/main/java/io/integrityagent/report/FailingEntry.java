@@ -96,6 +96,14 @@ final class FailingEntry {
     }
 
     /**
+     * The first entry or row that carries the echoed values, or -1: when several do, its values of the echoed
+     * columns are the ones they all carry.
+     */
+    int carrier() {
+        return matching.isEmpty() ? -1 : matching.get(0);
+    }
+
+    /**
      * What the report says about it, or null when there is nothing to say.
      *
      * @param rendered the values as the report shows them, by column (already masked)

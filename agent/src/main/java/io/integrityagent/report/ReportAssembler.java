@@ -82,9 +82,17 @@ public final class ReportAssembler {
             }
         }
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
-        if (!failure.isBatch()) {
+        // Several entries or rows may have failed: they all carry the echoed key, which is shown as they sent it.
+        boolean keyOfAnyCarrier = inferred.index() < 0 && inferred.carrier() >= 0 && !columns.isEmpty();
+        if (failure.isBatch() && keyOfAnyCarrier) {
+            sent = new SentValues(shape, failure.batchEntries().parameters(inferred.carrier()), facts.parentSide(),
+                    dialect);
+        } else if (!failure.isBatch()) {
             inferred = FailingEntry.amongRows(facts, columns, sent);
-            sent = inferred.index() >= 0 ? sent.inRow(inferred.index()) : sent;
+            boolean rowKnown = inferred.index() >= 0;
+            if (rowKnown || (inferred.carrier() >= 0 && !columns.isEmpty())) {
+                sent = sent.inRow(rowKnown ? inferred.index() : inferred.carrier());
+            }
         }
 
         // On the parent side the table is the parent: when the database names only the child (SQL Server's
