@@ -1,6 +1,7 @@
 package io.integrityagent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,25 +51,28 @@ class MariadbViolationsIT extends MysqlFamilyViolationsIT {
     }
 
     @Test
-    void bulkBatchLeavesTheFailingEntryUnknownAndInventsNoParameters() {
+    void bulkBatchIsToldTheFailingEntryByTheDuplicateValueTheServerEchoed() {
         assertTrue(withAgent.stdout.contains("CAUGHT batchWithDriverDefaults java.sql.BatchUpdateException"
                 + " state=23000 code=1062 counts=[-3, -3, -3] next=none cause=java.sql.BatchUpdateException"),
                 withAgent.stdout);
         JsonNode event = events.single("batchWithDriverDefaults");
-        assertTrue(event.get("batchIndex").isNull(), event.toString());
-        assertTrue(event.get("parameters").isNull(), event.toString());
+        assertEquals(1, event.get("batchIndex").asInt(), event.toString());
+        assertEquals("[\"31\",\"'Batch 1'\",\"'ada@example.com'\",\"21\"]", event.get("parameters").toString());
+        assertEquals("the driver did not say which entry failed; entry 1 (0-based) is the only one that carries"
+                + " email = 'ada@example.com'", event.get("failingEntry").asText());
         assertEquals("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)", event.get("sql").asText());
         assertEquals("uq_users_email", event.get("constraint").asText());
-        assertEquals("{\"email\":\"'ada@example.com'\"}", event.get("values").toString(),
-                "the value MariaDB printed, paired with the key's one column");
+        assertEquals("{\"email\":\"'ada@example.com'\"}", event.get("values").toString());
         assertTrue(event.get("explanation").asText().contains("a row with email = 'ada@example.com' already exists"),
                 event.toString());
     }
 
     @Test
-    void bulkBatchMasksAKeyValueThatMayHoldASecretItCouldNotMatch() {
+    void bulkBatchMatchesASecretTheServerCutShortAndMasksIt() {
         JsonNode event = events.single("secretInBatchWithDriverDefaults");
-        assertTrue(event.get("batchIndex").isNull(), event.toString());
-        assertEquals("Duplicate entry '****' for key 'uq_client_keys_tenant'", event.get("message").asText());
+        assertEquals(1, event.get("batchIndex").asInt(), event.toString());
+        assertEquals("[\"11\",\"7\",\"****\"]", event.get("parameters").toString());
+        assertEquals("Duplicate entry '7-****...' for key 'uq_client_keys_tenant'", event.get("message").asText());
+        assertFalse(event.toString().contains("tok-"), event.toString());
     }
 }
