@@ -7,10 +7,10 @@ package io.integrityagent.capture;
 public final class FailedExecution {
 
     private final Throwable thrown;
-    private final Object statement;
-    private final String statementClass;
+    private Object statement;
+    private String statementClass;
     private String sql;
-    private final boolean batch;
+    private boolean batch;
     private ParameterValues parameters;
     private BatchEntries batchEntries;
 
@@ -30,6 +30,13 @@ public final class FailedExecution {
      * around the driver's statement (or by the driver's statement inside a wrapper).
      */
     public void fillGapsFrom(FailedExecution other) {
+        // A driver running a batch through an internal statement the agent knows nothing of (MySQL Connector/J's
+        // rewritten batch, which is closed by now): the failure is the batch's, of the application's statement.
+        if (other.batch && !batch && sql == null && parameters.highestIndex() == 0) {
+            batch = true;
+            statement = other.statement;
+            statementClass = other.statementClass;
+        }
         if (sql == null) {
             sql = other.sql;
         }

@@ -48,6 +48,8 @@ public final class JsonLines {
         appendArray(out, r.parameters());
         name(out, "batchIndex");
         out.append(r.batchIndex());
+        name(out, "failingEntry");
+        appendString(out, r.failingEntry());
         name(out, "operation");
         appendString(out, r.operation());
         name(out, "exception");

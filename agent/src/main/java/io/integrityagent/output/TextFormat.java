@@ -25,6 +25,7 @@ public final class TextFormat {
         if (r.batchIndex() != null) {
             line(text, "batch", "entry " + r.batchIndex() + " (0-based) of the batch failed");
         }
+        line(text, "entry", r.failingEntry());
         line(text, "database", database(r));
         return text.toString();
     }

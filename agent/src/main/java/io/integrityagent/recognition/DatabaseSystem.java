@@ -67,7 +67,7 @@ public enum DatabaseSystem {
             }
         }
         for (Throwable t : chain) {
-            StackTraceElement[] frames = t.getStackTrace();
+            StackTraceElement[] frames = stackOf(t);
             for (int i = 0; i < Math.min(frames.length, 16); i++) {
                 DatabaseSystem byFrame = ofDriverClass(frames[i].getClassName());
                 if (byFrame != null) {
@@ -76,5 +76,14 @@ public enum DatabaseSystem {
             }
         }
         return OTHER;
+    }
+
+    private static StackTraceElement[] stackOf(Throwable t) {
+        try {
+            StackTraceElement[] frames = t.getStackTrace();
+            return frames == null ? new StackTraceElement[0] : frames;
+        } catch (RuntimeException hostile) {
+            return new StackTraceElement[0];
+        }
     }
 }

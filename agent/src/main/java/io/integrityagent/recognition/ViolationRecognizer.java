@@ -21,63 +21,94 @@ public final class ViolationRecognizer {
     private ViolationRecognizer() {
     }
 
-    /** Every throwable reachable through causes and next exceptions, each once, in discovery order. */
+    /**
+     * Every throwable reachable through causes and next exceptions, each once, in discovery order. A next
+     * exception that {@code getNextException()} makes anew at each call and that says what its maker says is a
+     * copy, not a failure of its own: it is looked through but not listed.
+     */
     public static List<Throwable> chainOf(Throwable thrown) {
         List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Throwable> seen = identitySet();
+        Set<Throwable> copies = identitySet();
         List<Throwable> pending = new ArrayList<>();
         pending.add(thrown);
-        while (!pending.isEmpty() && chain.size() < MAX_CHAIN) {
+        // Copies are not listed, so the chain's length alone would not stop a getter that makes one at each call.
+        for (int visits = 0; !pending.isEmpty() && chain.size() < MAX_CHAIN && visits < 2 * MAX_CHAIN; visits++) {
             Throwable t = pending.remove(0);
             if (t == null || !seen.add(t)) {
                 continue;
             }
-            chain.add(t);
-            if (t instanceof SQLException) {
-                pending.add(((SQLException) t).getNextException());
+            if (!copies.contains(t)) {
+                chain.add(t);
             }
-            pending.add(t.getCause());
+            if (t instanceof SQLException) {
+                SQLException next = ReadableException.next((SQLException) t);
+                if (next != null && next != ReadableException.next((SQLException) t)
+                        && ReadableException.sayTheSame((SQLException) t, next)) {
+                    copies.add(next);
+                }
+                pending.add(next);
+            }
+            pending.add(ReadableException.cause(t));
         }
         return chain;
     }
 
     /**
-     * The violations in {@code chain}, in order. A batch exception that only carries the state of the real
-     * violation chained behind it is not counted again, nor is an earlier failure attached as the cause of one
-     * that only repeats it.
+     * The violations in {@code chain}, one per violation, in order. A batch exception that only carries the state
+     * of the real violation chained behind it is not counted again, nor is an earlier failure attached as the
+     * cause of one that only repeats it, nor a wrapper around the driver's exception (see {@link SameViolation}).
+     * An exception whose getters throw is kept with what could still be read.
      */
     public static List<RecognizedViolation> recognize(List<Throwable> chain, Dialect dialect) {
-        List<RecognizedViolation> violations = new ArrayList<>();
-        List<RecognizedViolation> batchContainers = new ArrayList<>();
+        List<Recognized> violations = new ArrayList<>();
+        List<Recognized> batchContainers = new ArrayList<>();
         BatchUpdateException batch = null;
-        Set<Throwable> reportedBefore = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Throwable> reportedBefore = identitySet();
         for (Throwable t : chain) {
             if (!(t instanceof SQLException) || reportedBefore.contains(t)) {
                 continue;
             }
-            if (dialect.repeatsEarlierFailure((SQLException) t)) {
-                Throwable cause = t.getCause();
+            SQLException readable = ReadableException.of((SQLException) t);
+            if (dialect.repeatsEarlierFailure(readable)) {
+                Throwable cause = ReadableException.cause(t);
                 while (cause != null && reportedBefore.add(cause)) {
-                    cause = cause.getCause();
+                    cause = ReadableException.cause(cause);
                 }
                 continue;
             }
-            if (t instanceof BatchUpdateException && batch == null) {
-                batch = (BatchUpdateException) t;
+            if (readable instanceof BatchUpdateException && batch == null) {
+                batch = (BatchUpdateException) readable;
             }
-            ViolationKind kind = dialect.classify((SQLException) t);
+            ViolationKind kind = dialect.classify(readable);
             if (kind == null) {
                 continue;
             }
-            RecognizedViolation violation = new RecognizedViolation((SQLException) t, kind);
+            Recognized violation = new Recognized((SQLException) t, new RecognizedViolation(readable, kind));
             (t instanceof BatchUpdateException ? batchContainers : violations).add(violation);
         }
-        List<RecognizedViolation> found = violations.isEmpty() ? batchContainers : violations;
+        List<RecognizedViolation> found = SameViolation.onePerViolation(
+                violations.isEmpty() ? batchContainers : violations);
         List<RecognizedViolation> withBatch = new ArrayList<>(found.size());
         for (RecognizedViolation violation : found) {
             withBatch.add(violation.inBatch(batch));
         }
         return withBatch;
+    }
+
+    static <T> Set<T> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /** An exception of the chain that reports a violation, as thrown and as the agent reads it. */
+    static final class Recognized {
+        final SQLException thrown;
+        final RecognizedViolation violation;
+
+        Recognized(SQLException thrown, RecognizedViolation violation) {
+            this.thrown = thrown;
+            this.violation = violation;
+        }
     }
 
     /**

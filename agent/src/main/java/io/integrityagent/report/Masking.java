@@ -160,7 +160,9 @@ final class Masking {
             String shown = redactor.isSensitive(value.getKey()) ? Redactor.MASK
                     : sentValue instanceof SentValues.Literal ? renderer.shortenLiteral(sentValue.toString())
                     : renderer.render(sentValue);
-            rendered.put(value.getKey(), Redactor.maskEchoes(shown, secrets));
+            // What the application sent is masked where it is a whole secret; an echo's start is masked only in
+            // what the database printed (above), so a key part the application sent in clear stays readable.
+            rendered.put(value.getKey(), Redactor.maskAll(shown, secrets));
         }
         return rendered;
     }

@@ -79,14 +79,38 @@ public final class ReportAssembler {
         catalog.complete(facts, failure.statement(), shape.operation(), statementTable, assignedColumns(shape),
                 dialect);
         pairKeyValueWithSingleColumnKey(facts);
+        List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
+                ? facts.referencedColumns() : facts.columns();
+        // When the driver does not say which batch entry or VALUES row failed, the values echoed may tell.
+        FailingEntry inferred = FailingEntry.UNKNOWN;
+        if (failure.isBatch() && batchIndex == null) {
+            BatchEntries entries = failure.batchEntries();
+            SqlShape entryShape = shape;
+            inferred = FailingEntry.amongBatchEntries(facts, columns, entries,
+                    entry -> new SentValues(entryShape, entry, facts.parentSide(), dialect));
+            if (inferred.index() >= 0) {
+                batchIndex = inferred.index();
+                parameters = entries.parameters(batchIndex);
+            }
+        }
         SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
+        // Several entries or rows may have failed: they all carry the echoed key, which is shown as they sent it.
+        boolean keyOfAnyCarrier = inferred.index() < 0 && inferred.carrier() >= 0 && !columns.isEmpty();
+        if (failure.isBatch() && keyOfAnyCarrier) {
+            sent = new SentValues(shape, failure.batchEntries().parameters(inferred.carrier()), facts.parentSide(),
+                    dialect);
+        } else if (!failure.isBatch()) {
+            inferred = FailingEntry.amongRows(facts, columns, sent);
+            boolean rowKnown = inferred.index() >= 0;
+            if (rowKnown || (inferred.carrier() >= 0 && !columns.isEmpty())) {
+                sent = sent.inRow(rowKnown ? inferred.index() : inferred.carrier());
+            }
+        }
 
         // On the parent side the table is the parent: when the database names only the child (SQL Server's
         // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
         String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
                 : firstKnown(facts.table(), statementTable);
-        List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
-                ? facts.referencedColumns() : facts.columns();
 
         Masking masking = new Masking(redactor, renderer, shape, sql, parameters, tableMayHoldSecret);
         Map<String, String> values = masking.values(
@@ -110,6 +134,7 @@ public final class ReportAssembler {
                 .sql(masking.sql())
                 .parameters(parametersCaptured ? masking.parameters() : null)
                 .batchIndex(batchIndex)
+                .failingEntry(masking.text(inferred.note(values)))
                 .operation(shape.operation())
                 .exception(failure.thrown().getClass().getName())
                 .message(masking.message(facts.message()))

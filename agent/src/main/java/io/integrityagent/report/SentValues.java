@@ -17,12 +17,35 @@ final class SentValues {
     private final ParameterValues parameters;
     private final boolean parentSide;
     private final Dialect dialect;
+    /** The row of a multi-row VALUES list the values are taken from; {@link #ANY_ROW} while it is not known. */
+    private final int row;
+
+    private static final int ANY_ROW = -1;
 
     SentValues(SqlShape shape, ParameterValues parameters, boolean parentSide, Dialect dialect) {
+        this(shape, parameters, parentSide, dialect, ANY_ROW);
+    }
+
+    private SentValues(SqlShape shape, ParameterValues parameters, boolean parentSide, Dialect dialect, int row) {
         this.shape = shape;
         this.parameters = parameters;
         this.parentSide = parentSide;
         this.dialect = dialect;
+        this.row = row;
+    }
+
+    /** The values of one row (0-based) of a multi-row {@code INSERT … VALUES (…), (…)}. */
+    SentValues inRow(int chosen) {
+        return new SentValues(shape, parameters, parentSide, dialect, chosen);
+    }
+
+    /** How many rows the statement's VALUES list has: 1 for anything but a multi-row INSERT. */
+    int rowCount() {
+        int rows = 1;
+        for (ColumnSource source : shape.columns()) {
+            rows = Math.max(rows, source.row() + 1);
+        }
+        return rows;
     }
 
     /**
@@ -44,11 +67,17 @@ final class SentValues {
         return values;
     }
 
-    /** Every column the statement gives a value, when the database does not say which one failed. */
+    /**
+     * Every column the statement gives a value, when the database does not say which one failed; nothing for a
+     * multi-row INSERT whose failing row is not known.
+     */
     Map<String, Object> wholeRow() {
         Map<String, Object> values = new LinkedHashMap<>();
+        if (row == ANY_ROW && rowCount() > 1) {
+            return values;
+        }
         for (ColumnSource source : shape.columns()) {
-            if (source.role() == ColumnSource.Role.VALUE && source.row() == 0) {
+            if (source.role() == ColumnSource.Role.VALUE && source.row() == Math.max(row, 0)) {
                 Object value = valueOf(source);
                 if (value != null) {
                     values.put(dialect.canonicalName(source.column()), value == NULL_SENT ? null : value);
@@ -72,12 +101,30 @@ final class SentValues {
         return omitted;
     }
 
-    private Object valueOf(String column) {
+    /**
+     * Every value the statement gives a column (in the chosen row), null where it is not known: for telling
+     * which row carries a value the database echoed without naming its column.
+     */
+    List<Object> valuesGiven() {
+        List<Object> values = new ArrayList<>();
+        for (ColumnSource source : shape.columns()) {
+            if (source.role() == ColumnSource.Role.VALUE && (row == ANY_ROW || source.row() == row)) {
+                values.add(valueOf(source));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The value sent for {@code column}: a bound value, a {@link Literal}, {@link #isNullSent SQL NULL}, or null
+     * when it is not known (not in the SQL, an expression, several rows or conditions).
+     */
+    Object valueOf(String column) {
         List<ColumnSource> sources = shape.sourcesOf(column);
         ColumnSource.Role preferred = parentSide ? ColumnSource.Role.WHERE : ColumnSource.Role.VALUE;
         ColumnSource chosen = null;
         for (ColumnSource source : sources) {
-            if (source.role() == preferred) {
+            if (source.role() == preferred && (row == ANY_ROW || source.row() == row)) {
                 if (chosen != null) {
                     return null; // several rows or conditions: which one failed is not known
                 }
@@ -101,12 +148,21 @@ final class SentValues {
     /** Stands for an SQL NULL the application sent, as opposed to no value known. */
     private static final Object NULL_SENT = new Object();
 
+    static boolean isNullSent(Object value) {
+        return value == NULL_SENT;
+    }
+
     /** A value written as a literal in the SQL text, kept as written. */
     static final class Literal {
         private final String text;
 
         Literal(String text) {
             this.text = text;
+        }
+
+        /** The literal as written, quotes included, unescaped. */
+        String text() {
+            return text;
         }
 
         @Override

@@ -29,6 +29,7 @@ public final class ViolationReport {
     private final String sql;
     private final List<String> parameters;
     private final Integer batchIndex;
+    private final String failingEntry;
     private final String operation;
     private final String exception;
     private final String message;
@@ -52,6 +53,7 @@ public final class ViolationReport {
         sql = b.sql;
         parameters = b.parameters == null ? null : Collections.unmodifiableList(b.parameters);
         batchIndex = b.batchIndex;
+        failingEntry = b.failingEntry;
         operation = b.operation;
         exception = b.exception;
         message = b.message;
@@ -86,6 +88,11 @@ public final class ViolationReport {
     /** The bound parameters rendered in index order (of the failing entry for a batch); null if not captured. */
     public List<String> parameters() { return parameters; }
     public Integer batchIndex() { return batchIndex; }
+    /**
+     * When the driver did not say which batch entry or multi-row VALUES row failed: how the values the database
+     * echoed tell it, or that several entries carry them; null otherwise.
+     */
+    public String failingEntry() { return failingEntry; }
     public String operation() { return operation; }
     public String exception() { return exception; }
     public String message() { return message; }
@@ -110,6 +117,7 @@ public final class ViolationReport {
         private String sql;
         private List<String> parameters;
         private Integer batchIndex;
+        private String failingEntry;
         private String operation;
         private String exception;
         private String message;
@@ -132,6 +140,7 @@ public final class ViolationReport {
         public Builder sql(String v) { sql = v; return this; }
         public Builder parameters(List<String> v) { parameters = v; return this; }
         public Builder batchIndex(Integer v) { batchIndex = v; return this; }
+        public Builder failingEntry(String v) { failingEntry = v; return this; }
         public Builder operation(String v) { operation = v; return this; }
         public Builder exception(String v) { exception = v; return this; }
         public Builder message(String v) { message = v; return this; }

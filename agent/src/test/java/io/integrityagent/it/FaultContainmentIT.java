@@ -3,12 +3,16 @@ package io.integrityagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.integrityagent.it.apps.BrokenDriverApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** A failure inside the agent's pipeline never reaches the application; it is counted, and the agent goes on. */
+/**
+ * A failure inside the agent's pipeline never reaches the application; it is counted, and the agent goes on. A
+ * violation whose getters throw is no such failure: it is reported with what can still be read.
+ */
 class FaultContainmentIT {
 
     @Test
@@ -24,10 +28,15 @@ class FaultContainmentIT {
 
         assertEquals(withoutAgent.stdout, withAgent.stdout);
         assertTrue(withAgent.stdout.contains("CAUGHT hostileViolation"), withAgent.stdout);
+        assertTrue(withAgent.stdout.contains("CAUGHT violationThatBreaksTheAgent"), withAgent.stdout);
         String metrics = Files.readString(dir.resolve("metrics.txt"));
         assertTrue(metrics.contains("integrity_agent_errors_total{stage=\"pipeline\"} 1.0"), metrics);
         Events events = Events.read(dir.resolve("events.jsonl"));
-        assertEquals(1, events.all().size());
+        assertEquals(2, events.all().size(), events.all().toString());
         assertEquals("unique", events.single("ordinaryViolation").get("kind").asText());
+        JsonNode unreadable = events.single("hostileViolation");
+        assertEquals("unique", unreadable.get("kind").asText(), "what could still be read: " + unreadable);
+        assertEquals("23505", unreadable.get("sqlState").asText());
+        assertTrue(unreadable.get("message").isNull(), unreadable.toString());
     }
 }

@@ -24,7 +24,7 @@ class JsonLinesTest {
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "index", "table", "columns",
-                "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "operation", "exception", "message",
+                "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message",
                 "callSite", "explanation", "remedy"), names);
 
         assertEquals("2025-03-04T05:06:07.123Z", json.get("timestamp").asText());
@@ -56,10 +56,10 @@ class JsonLinesTest {
 
         JsonNode json = JSON.readTree(JsonLines.encode(sparse));
 
-        assertEquals(21, json.size());
+        assertEquals(22, json.size());
         assertEquals("not_null", json.get("kind").asText());
         for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "index", "table",
-                "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "operation", "exception", "message", "callSite",
+                "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message", "callSite",
                 "explanation", "remedy")) {
             assertTrue(json.get(field).isNull(), field);
         }
@@ -93,6 +93,16 @@ class JsonLinesTest {
         assertEquals(hostile, json.get("columns").get(0).asText());
         assertEquals(hostile, json.get("values").get(hostile).asText());
         assertEquals(hostile, json.get("parameters").get(0).asText());
+    }
+
+    @Test
+    void failingEntryToldFromTheEchoedValuesIsWrittenInTheEventAndTheLog() throws Exception {
+        String note = "the failing entry could not be told apart: entries 0 and 2 (0-based) both carry email = 'z@x'";
+        ViolationReport report = ViolationReport.builder().kind(ViolationKind.UNIQUE).db("mariadb").sqlState("23000")
+                .exception("java.sql.BatchUpdateException").failingEntry(note).build();
+
+        assertEquals(note, JSON.readTree(JsonLines.encode(report)).get("failingEntry").asText());
+        assertTrue(TextFormat.format(report).contains("\n  entry:      " + note), TextFormat.format(report));
     }
 
     @Test

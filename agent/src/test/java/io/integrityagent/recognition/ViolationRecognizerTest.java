@@ -83,6 +83,145 @@ class ViolationRecognizerTest {
     }
 
     @Test
+    void wrapperCarryingTheDriverExceptionAsItsCauseIsOneViolationReportedFromTheDriverException() {
+        SQLException driver = new SQLIntegrityConstraintViolationException("dup", "23505", 23505);
+        SQLException wrapper = new SQLIntegrityConstraintViolationException("dup", "23505", 23505, driver);
+        List<RecognizedViolation> found = recognize(wrapper);
+        assertEquals(1, found.size());
+        assertSame(driver, found.get(0).exception());
+    }
+
+    @Test
+    void wrapperThatRewordsTheMessageIsStillTheSameViolation() {
+        SQLException driver = new SQLIntegrityConstraintViolationException("dup", "23505");
+        SQLException rethrown = new SQLIntegrityConstraintViolationException(driver); // message driver.toString()
+        SQLException framework = new SQLException("could not insert: dup", "23000", rethrown);
+        List<RecognizedViolation> found = recognize(framework);
+        assertEquals(1, found.size());
+        assertSame(driver, found.get(0).exception());
+    }
+
+    @Test
+    void wrapperChainingTheDriverExceptionAsItsNextExceptionIsOneViolation() {
+        SQLException driver = new SQLException("dup", "23505");
+        SQLException wrapper = new SQLIntegrityConstraintViolationException("dup", "23505");
+        wrapper.setNextException(driver);
+        List<RecognizedViolation> found = recognize(wrapper);
+        assertEquals(1, found.size());
+        assertSame(driver, found.get(0).exception());
+    }
+
+    @Test
+    void nextExceptionMadeAnewAtEachCallIsACopyNotASecondViolation() {
+        SQLException driver = new SQLIntegrityConstraintViolationException("dup", "23505");
+        SQLException copying = new SQLIntegrityConstraintViolationException("dup", "23505", driver) {
+            @Override
+            public SQLException getNextException() {
+                return new SQLIntegrityConstraintViolationException("dup", "23505");
+            }
+        };
+        List<RecognizedViolation> found = recognize(copying);
+        assertEquals(1, found.size());
+        assertSame(driver, found.get(0).exception());
+        assertEquals(2, ViolationRecognizer.chainOf(copying).size(), "the copies are not listed");
+    }
+
+    @Test
+    void nextExceptionThatCopiesItselfForeverEnds() {
+        SQLException endless = new SQLException("dup", "23505") {
+            @Override
+            public SQLException getNextException() {
+                return new SQLException("dup", "23505", this) {
+                    @Override
+                    public SQLException getNextException() {
+                        return new SQLException("dup", "23505");
+                    }
+                };
+            }
+        };
+        assertEquals(1, recognize(endless).size());
+    }
+
+    @Test
+    void causeCycleIsOneViolation() {
+        SQLException a = new SQLIntegrityConstraintViolationException("dup", "23505");
+        SQLException b = new SQLIntegrityConstraintViolationException("dup", "23505", a);
+        a.initCause(b);
+        List<RecognizedViolation> found = recognize(a);
+        assertEquals(1, found.size());
+        assertSame(a, found.get(0).exception());
+    }
+
+    @Test
+    void causeCycleAroundTheDriverExceptionChainedAsNextIsOneViolationReportedFromTheDriverException() {
+        SQLException driver = new SQLException("dup", "23505");
+        SQLException a = new SQLIntegrityConstraintViolationException("dup", "23505");
+        SQLException b = new SQLIntegrityConstraintViolationException("dup", "23505", a);
+        a.initCause(b);
+        a.setNextException(driver);
+        List<RecognizedViolation> found = recognize(a);
+        assertEquals(1, found.size());
+        assertSame(driver, found.get(0).exception());
+    }
+
+    @Test
+    void gettersThatThrowCostOnlyWhatTheyWouldHaveTold() {
+        SQLException driver = new SQLIntegrityConstraintViolationException("dup", "23505");
+        SQLException hostile = new HostileException(driver);
+        List<RecognizedViolation> found = recognize(hostile);
+        assertEquals(1, found.size());
+        assertSame(driver, found.get(0).exception(), "the cause could still be read");
+
+        SQLException unreadable = new HostileException(null) {
+            @Override
+            public synchronized Throwable getCause() {
+                throw new IllegalStateException("no cause for you");
+            }
+        };
+        List<RecognizedViolation> alone = recognize(unreadable);
+        assertEquals(1, alone.size(), "kept with what could be read: it is an integrity violation by its class");
+        assertEquals(ViolationKind.OTHER, alone.get(0).kind());
+        assertEquals(null, alone.get(0).exception().getMessage());
+        assertEquals(HostileException.VENDOR_CODE, alone.get(0).exception().getErrorCode());
+    }
+
+    @Test
+    void failedEntriesOfABatchStayDistinctEvenWithIdenticalMessages() {
+        SQLException first = new SQLIntegrityConstraintViolationException("NULL not allowed for column NAME", "23502");
+        SQLException second = new SQLIntegrityConstraintViolationException("NULL not allowed for column NAME", "23502");
+        BatchUpdateException batch = new BatchUpdateException("NULL not allowed for column NAME", "23502", 0,
+                new int[] {1, -3, 1, -3});
+        batch.setNextException(first);
+        batch.setNextException(second);
+        List<RecognizedViolation> found = recognize(batch);
+        assertEquals(2, found.size());
+        assertSame(first, found.get(0).exception());
+        assertSame(second, found.get(1).exception());
+    }
+
+    @Test
+    void postgresqlBatchKeepsEachNextExceptionAsAViolationInOrder() {
+        SQLException entry1 = new SQLException("ERROR: duplicate key value violates unique constraint \"u\"", "23505");
+        SQLException entry3 = new SQLException("ERROR: duplicate key value violates unique constraint \"v\"", "23505");
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 1 … was aborted", "23505", 0,
+                new int[] {-3, -3, -3, -3}, entry1);
+        batch.setNextException(entry1);
+        batch.setNextException(entry3);
+        List<RecognizedViolation> found = recognize(batch);
+        assertEquals(2, found.size());
+        assertSame(entry1, found.get(0).exception());
+        assertSame(entry3, found.get(1).exception());
+        assertSame(batch, found.get(1).batch());
+    }
+
+    @Test
+    void nestedBatchExceptionsWithoutARealOneAreOneViolation() {
+        BatchUpdateException inner = new BatchUpdateException("dup", "23000", 1062, new int[] {-2, -3, -3});
+        BatchUpdateException outer = new BatchUpdateException("dup", "23000", 1062, new int[] {-3, -3, -3}, inner);
+        assertEquals(1, recognize(outer).size());
+    }
+
+    @Test
     void failedEntriesComeFromTheUpdateCounts() {
         assertEquals(List.of(1), ViolationRecognizer.failedEntries(new long[] {1, -3, 1}, 3));
         assertEquals(List.of(2), ViolationRecognizer.failedEntries(new long[] {1, 1}, 5), "stopped at the failure");
@@ -97,5 +236,29 @@ class ViolationRecognizerTest {
 
     private List<RecognizedViolation> recognize(Throwable thrown) {
         return ViolationRecognizer.recognize(ViolationRecognizer.chainOf(thrown), standard);
+    }
+
+    /** A framework's exception whose getters all throw, except getCause and getErrorCode. */
+    private static class HostileException extends SQLIntegrityConstraintViolationException {
+        static final int VENDOR_CODE = 4711;
+
+        HostileException(Throwable cause) {
+            super("never read", "23505", VENDOR_CODE, cause);
+        }
+
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("getMessage");
+        }
+
+        @Override
+        public String getSQLState() {
+            throw new UnsupportedOperationException("getSQLState");
+        }
+
+        @Override
+        public SQLException getNextException() {
+            throw new IllegalStateException("getNextException");
+        }
     }
 }

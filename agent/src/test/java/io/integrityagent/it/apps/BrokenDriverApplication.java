@@ -8,8 +8,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 
 /**
- * An application whose driver throws a violation that breaks whoever reads it (its getMessage throws), then
- * runs into an ordinary violation: the first must be contained inside the agent, the second still reported.
+ * An application whose driver throws a violation whose getMessage throws (reported with what can still be read),
+ * then one that breaks the agent's reading of it (a stack trace with a hole), then an ordinary violation: the
+ * second must be contained inside the agent and counted, the others reported.
  */
 public final class BrokenDriverApplication {
 
@@ -20,6 +21,7 @@ public final class BrokenDriverApplication {
                 s.execute("INSERT INTO tags VALUES ('java')");
             }
             hostileViolation(c);
+            violationThatBreaksTheAgent(c);
             ordinaryViolation(c);
         }
         MetricsScrape.saveIfAsked();
@@ -30,6 +32,15 @@ public final class BrokenDriverApplication {
             broken.executeUpdate("INSERT INTO tags VALUES ('java')");
         } catch (HostileViolation e) {
             System.out.println("CAUGHT hostileViolation " + e.getClass().getName() + " state=" + e.getSQLState());
+        }
+    }
+
+    static void violationThatBreaksTheAgent(Connection c) throws SQLException {
+        try (Statement broken = new BrokenStatement(c.createStatement(), new StacklessViolation())) {
+            broken.executeUpdate("INSERT INTO tags VALUES ('java')");
+        } catch (StacklessViolation e) {
+            System.out.println("CAUGHT violationThatBreaksTheAgent " + e.getClass().getName() + " state="
+                    + e.getSQLState());
         }
     }
 
@@ -44,13 +55,20 @@ public final class BrokenDriverApplication {
 
     /** A driver statement that fails in a way no well-behaved driver would. */
     static final class BrokenStatement extends ForwardingStatement {
+        private final SQLException thrown;
+
         BrokenStatement(Statement delegate) {
+            this(delegate, new HostileViolation());
+        }
+
+        BrokenStatement(Statement delegate, SQLException thrown) {
             super(delegate);
+            this.thrown = thrown;
         }
 
         @Override
         public int executeUpdate(String sql) throws SQLException {
-            throw new HostileViolation();
+            throw thrown;
         }
     }
 
@@ -62,6 +80,17 @@ public final class BrokenDriverApplication {
         @Override
         public String getMessage() {
             throw new IllegalStateException("this driver's exceptions cannot be read");
+        }
+    }
+
+    static final class StacklessViolation extends SQLIntegrityConstraintViolationException {
+        StacklessViolation() {
+            super("duplicate", "23505", 1);
+        }
+
+        @Override
+        public StackTraceElement[] getStackTrace() {
+            return new StackTraceElement[] {null};
         }
     }
 }
