@@ -7,6 +7,7 @@ import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
 import io.integrityagent.output.EventFile;
+import io.integrityagent.output.OtlpMetrics;
 import io.integrityagent.output.PrometheusEndpoint;
 import io.integrityagent.output.ViolationLog;
 import io.integrityagent.report.Redactor;
@@ -81,6 +82,7 @@ public final class IntegrityAgent {
                     openLog(config, outputs), openEvents(config, outputs), metrics);
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
+            startOtlp(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, new ErrorCounter(metrics));
             System.err.println(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
@@ -123,6 +125,20 @@ public final class IntegrityAgent {
         } catch (Exception e) {
             System.err.println(NAME + ": cannot serve metrics on " + config.prometheusHost() + ":"
                     + config.prometheusPort() + " (" + e + "); continuing without the endpoint");
+        }
+    }
+
+    private static void startOtlp(AgentConfig config, AgentMetrics metrics, List<String> outputs) {
+        if (config.otlpEndpoint() == null) {
+            return;
+        }
+        try {
+            OtlpMetrics.start(config.otlpEndpoint(), config.otlpInterval(), metrics);
+            outputs.add("metrics pushed over OTLP to " + config.otlpEndpoint() + " every "
+                    + config.otlpInterval().toSeconds() + " s");
+        } catch (Throwable e) {
+            System.err.println(NAME + ": cannot push metrics over OTLP to " + config.otlpEndpoint() + " (" + e
+                    + "); continuing without OTLP");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.integrityagent.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,9 +46,13 @@ public final class AgentConfig {
     private static final String REDACT = "redact";
     private static final String LOG_SUMMARY_INTERVAL = "log.summary.interval";
     private static final String VALUES_MAX_LENGTH = "values.max.length";
+    private static final String OTLP_ENDPOINT = "otlp.endpoint";
+    private static final String OTLP_INTERVAL = "otlp.interval";
+    private static final String TRACES = "traces";
 
     private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
-            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH);
+            LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, OTLP_ENDPOINT, OTLP_INTERVAL,
+            TRACES);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
@@ -72,6 +77,9 @@ public final class AgentConfig {
     private final Pattern redactPattern;
     private final Duration logSummaryInterval;
     private final int valuesMaxLength;
+    private final URI otlpEndpoint;
+    private final Duration otlpInterval;
+    private final boolean traces;
     private final List<String> warnings;
     private final List<String> nonDefaultSettings;
 
@@ -88,6 +96,11 @@ public final class AgentConfig {
                 "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
         valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
                 wholeNumber(8, Integer.MAX_VALUE));
+        otlpEndpoint = settings.read(OTLP_ENDPOINT, null, "an http:// or https:// URL",
+                AgentConfig::otlpMetricsUrl);
+        otlpInterval = Duration.ofSeconds(settings.read(OTLP_INTERVAL, 60,
+                "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
+        traces = settings.read(TRACES, true, "auto or off", AgentConfig::parseAutoOff);
         warnings = settings.warnings();
         nonDefaultSettings = settings.nonDefault();
     }
@@ -179,6 +192,24 @@ public final class AgentConfig {
     }
 
     /**
+     * Where the meters are pushed over OTLP/HTTP, {@code null} for nowhere. A URL without a path gets the OTLP
+     * metrics path, so a collector's base address ({@code http://collector:4318}) works as it is.
+     */
+    public URI otlpEndpoint() {
+        return otlpEndpoint;
+    }
+
+    /** How often the meters are pushed over OTLP. */
+    public Duration otlpInterval() {
+        return otlpInterval;
+    }
+
+    /** Whether events carry the current OpenTelemetry trace and the span gets an event per violation. */
+    public boolean traces() {
+        return traces;
+    }
+
+    /**
      * The settings that differ from their defaults, as given, for the start-up line:
      * e.g. {@code events.file=/tmp/e.jsonl, prometheus.port=9400}, or {@code defaults} if none do.
      */
@@ -237,6 +268,28 @@ public final class AgentConfig {
             default:
                 throw new IllegalArgumentException(value);
         }
+    }
+
+    private static boolean parseAutoOff(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return true;
+            case "off":
+                return false;
+            default:
+                throw new IllegalArgumentException(value);
+        }
+    }
+
+    private static URI otlpMetricsUrl(String value) {
+        URI uri = URI.create(value);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException(value);
+        }
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() || path.equals("/") ? URI.create(value.replaceFirst("/?$", "")
+                + "/v1/metrics") : uri;
     }
 
     private static Function<String, Integer> wholeNumber(int min, int max) {

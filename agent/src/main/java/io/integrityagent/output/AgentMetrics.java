@@ -2,6 +2,8 @@ package io.integrityagent.output;
 
 import io.integrityagent.report.ViolationReport;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Arrays;
@@ -72,6 +74,11 @@ public final class AgentMetrics {
         return meters().registry;
     }
 
+    /** Feeds every meter, those counted so far and those to come, into {@code registry} as well (e.g. OTLP). */
+    public void publishTo(MeterRegistry registry) {
+        meters().all.add(registry);
+    }
+
     private Meters meters() {
         Meters created = meters;
         if (created == null) {
@@ -100,6 +107,12 @@ public final class AgentMetrics {
      */
     private static final class Meters {
         final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        /** Where meters are registered: the Prometheus registry plus any added by {@link #publishTo}. */
+        final CompositeMeterRegistry all = new CompositeMeterRegistry();
+
+        Meters() {
+            all.add(registry);
+        }
 
         Counter violations(List<String> tagValues) {
             return Counter.builder(VIOLATIONS)
@@ -110,14 +123,14 @@ public final class AgentMetrics {
                     .tag("db.system.name", tagValues.get(2))
                     .tag("db.collection.name", tagValues.get(3))
                     .tag("db.operation.name", tagValues.get(4))
-                    .register(registry);
+                    .register(all);
         }
 
         Counter errors(String stage) {
             return Counter.builder(ERRORS)
                     .description("Failures inside Integrity Agent itself; the application was not affected")
                     .tag("stage", stage)
-                    .register(registry);
+                    .register(all);
         }
     }
 }

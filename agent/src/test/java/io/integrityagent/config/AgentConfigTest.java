@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AgentConfigTest {
 
     private static final String KNOWN = "known settings: enabled, events.file, prometheus.port, prometheus.host, "
-            + "log.format, parameters, redact, log.summary.interval, values.max.length";
+            + "log.format, parameters, redact, log.summary.interval, values.max.length, otlp.endpoint, otlp.interval, traces";
 
     private static AgentConfig fromArguments(String agentArguments) {
         return AgentConfig.load(agentArguments, Map.of(), Map.of());
@@ -321,7 +321,8 @@ class AgentConfigTest {
     @Test
     void knownKeysListsEverySettingInDocumentedOrder() {
         assertEquals(List.of("enabled", "events.file", "prometheus.port", "prometheus.host", "log.format",
-                "parameters", "redact", "log.summary.interval", "values.max.length"), AgentConfig.knownKeys());
+                "parameters", "redact", "log.summary.interval", "values.max.length", "otlp.endpoint", "otlp.interval",
+                "traces"), AgentConfig.knownKeys());
     }
 
     @Test
@@ -333,5 +334,39 @@ class AgentConfigTest {
         } finally {
             System.clearProperty("integrity.values.max.length");
         }
+    }
+
+    @Test
+    void otlpIsOffUnlessAnEndpointIsGivenAndPushesEveryMinuteByDefault() {
+        AgentConfig config = fromArguments(null);
+        assertEquals(null, config.otlpEndpoint());
+        assertEquals(java.time.Duration.ofSeconds(60), config.otlpInterval());
+    }
+
+    @Test
+    void anOtlpEndpointWithoutAPathGetsTheMetricsPath() {
+        assertEquals("http://collector:4318/v1/metrics",
+                fromArguments("otlp.endpoint=http://collector:4318").otlpEndpoint().toString());
+        assertEquals("http://collector:4318/v1/metrics",
+                fromArguments("otlp.endpoint=http://collector:4318/").otlpEndpoint().toString());
+        assertEquals("https://otlp.example.com/custom/metrics",
+                fromArguments("otlp.endpoint=https://otlp.example.com/custom/metrics").otlpEndpoint().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"collector:4318", "ftp://collector/", "http://", "not a url"})
+    void aBadOtlpEndpointIsAWarningAndNoEndpoint(String endpoint) {
+        AgentConfig config = fromArguments("otlp.endpoint=" + endpoint);
+        assertEquals(null, config.otlpEndpoint());
+        assertTrue(config.warnings().get(0).startsWith("Integrity Agent: bad value '" + endpoint
+                + "' for otlp.endpoint"), config.warnings().toString());
+    }
+
+    @Test
+    void tracesAreReadAutomaticallyUnlessSwitchedOff() {
+        assertTrue(fromArguments(null).traces());
+        assertTrue(fromArguments("traces=auto").traces());
+        assertFalse(fromArguments("traces=off").traces());
+        assertTrue(fromArguments("traces=maybe").warnings().get(0).contains("expected auto or off"));
     }
 }
