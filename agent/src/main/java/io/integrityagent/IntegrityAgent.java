@@ -2,6 +2,7 @@ package io.integrityagent;
 
 import io.integrityagent.config.AgentConfig;
 import io.integrityagent.config.LogFormat;
+import io.integrityagent.context.ApplicationContext;
 import io.integrityagent.instrumentation.JdbcHooks;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
@@ -79,7 +80,8 @@ public final class IntegrityAgent {
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters()),
-                    openLog(config, outputs), openEvents(config, outputs), metrics);
+                    openLog(config, outputs), openEvents(config, outputs), metrics,
+                    new ApplicationContext(config.traces()));
             JdbcHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
             startOtlp(config, metrics, outputs);
