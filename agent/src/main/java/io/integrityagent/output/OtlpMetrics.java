@@ -1,8 +1,11 @@
 package io.integrityagent.output;
 
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.ipc.http.HttpUrlConnectionSender;
 import io.micrometer.registry.otlp.OtlpConfig;
+import io.micrometer.registry.otlp.OtlpHttpMetricsSender;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import io.micrometer.registry.otlp.OtlpMetricsSender;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Pushes the agent's meters over OTLP/HTTP (protobuf) to an OpenTelemetry Collector or any OTLP receiver, on a
- * daemon thread of its own, with cumulative counters. Created only when configured: Micrometer's OTLP registry
+ * daemon thread of its own, with cumulative counters. A push that fails is counted as an internal error (stage
+ * {@code otlp}), never logged. Created only when configured: Micrometer's OTLP registry
  * and its protobuf classes are loaded by nothing else.
  */
 public final class OtlpMetrics {
@@ -55,7 +59,18 @@ public final class OtlpMetrics {
             thread.setDaemon(true);
             return thread;
         };
-        OtlpMeterRegistry registry = new OtlpMeterRegistry(config, Clock.SYSTEM, daemon);
+        OtlpMetricsSender http = new OtlpHttpMetricsSender(new HttpUrlConnectionSender());
+        // Counted instead of thrown: Micrometer would log each failed push, stack trace and all, into the
+        // application's java.util.logging every interval for as long as the collector is down.
+        OtlpMetricsSender counted = request -> {
+            try {
+                http.send(request);
+            } catch (Throwable unreachable) {
+                metrics.countInternalError("otlp");
+            }
+        };
+        OtlpMeterRegistry registry = OtlpMeterRegistry.builder(config).clock(Clock.SYSTEM).threadFactory(daemon)
+                .metricsSender(counted).build();
         metrics.publishTo(registry);
         Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "integrity-agent-otlp-flush"));
     }

@@ -77,4 +77,19 @@ class OtlpMetricsIT {
         RECEIVER.metricResources().forEach(resource -> assertEquals("checkout", resource.get("service.name"),
                 resource.toString()));
     }
+
+    @Test
+    void anUnreachableCollectorIsCountedAsAnAgentErrorAndLogsNothing() throws Exception {
+        int closedPort = AgentProcess.freePort();
+        int metricsPort = AgentProcess.freePort();
+        Path metricsFile = Files.createTempDirectory("otlp-it").resolve("metrics.txt");
+        AgentProcess.Result unreachable = AgentProcess.app().libraries("h2")
+                .agentArguments("log.format=off,prometheus.port=" + metricsPort + ",otlp.interval=1,otlp.endpoint="
+                        + "http://127.0.0.1:" + closedPort)
+                .scrapeMetricsInto(metricsPort, metricsFile)
+                .run(H2Violations.class, "0", "2500").assertSucceeded();
+        assertTrue(Files.readString(metricsFile).contains("integrity_agent_errors_total{stage=\"otlp\"}"),
+                Files.readString(metricsFile));
+        assertFalse(unreachable.stderr.contains("Failed to publish"), unreachable.stderr);
+    }
 }
