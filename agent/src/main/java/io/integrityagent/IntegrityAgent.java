@@ -4,12 +4,14 @@ import io.integrityagent.config.AgentConfig;
 import io.integrityagent.config.LogFormat;
 import io.integrityagent.instrumentation.BootstrapClasses;
 import io.integrityagent.instrumentation.CaptureHooks;
+import io.integrityagent.context.ApplicationContext;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
 import io.integrityagent.output.ApplicationMetrics;
 import io.integrityagent.output.Escaping;
 import io.integrityagent.output.EventFile;
+import io.integrityagent.output.OtlpMetrics;
 import io.integrityagent.output.PrometheusEndpoint;
 import io.integrityagent.output.ViolationLog;
 import io.integrityagent.report.Redactor;
@@ -70,9 +72,11 @@ public final class IntegrityAgent {
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters()),
-                    openLog(config, outputs), openEvents(config, outputs), metrics);
+                    openLog(config, outputs), openEvents(config, outputs), metrics,
+                    new ApplicationContext(config.traces()));
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
+            startOtlp(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, () -> metrics.countInternalError("instrumentation"));
             if (config.applicationMetrics()) {
                 ApplicationMetrics.watch(instrumentation, metrics);
@@ -115,6 +119,20 @@ public final class IntegrityAgent {
         } catch (Exception e) {
             printLine(NAME + ": cannot serve metrics on " + config.prometheusHost() + ":"
                     + config.prometheusPort() + " (" + e + "); continuing without the endpoint");
+        }
+    }
+
+    private static void startOtlp(AgentConfig config, AgentMetrics metrics, List<String> outputs) {
+        if (config.otlpEndpoint() == null) {
+            return;
+        }
+        try {
+            OtlpMetrics.start(config.otlpEndpoint(), config.otlpInterval(), metrics);
+            outputs.add("metrics pushed over OTLP to " + config.otlpEndpoint() + " every "
+                    + config.otlpInterval().toSeconds() + " s");
+        } catch (Throwable e) {
+            printLine(NAME + ": cannot push metrics over OTLP to " + config.otlpEndpoint() + " (" + e
+                    + "); continuing without OTLP");
         }
     }
 

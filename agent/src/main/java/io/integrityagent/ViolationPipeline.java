@@ -2,6 +2,8 @@ package io.integrityagent;
 
 import io.integrityagent.capture.CallSite;
 import io.integrityagent.capture.FailedExecution;
+import io.integrityagent.context.ApplicationContext;
+import io.integrityagent.context.Correlation;
 import io.integrityagent.dialect.Dialects;
 import io.integrityagent.instrumentation.FailureHandler;
 import io.integrityagent.output.AgentMetrics;
@@ -17,7 +19,7 @@ import java.util.List;
 
 /**
  * The path of a failed statement through the agent: recognise the violations in what it threw, explain
- * each one, then count it, log it and record it. Runs on the application's thread; any failure in here is
+ * each one, then count it, log it, record it and mark it on the trace. Runs on the application's thread; any failure in here is
  * counted and swallowed, never seen by the application.
  */
 final class ViolationPipeline implements FailureHandler {
@@ -26,16 +28,19 @@ final class ViolationPipeline implements FailureHandler {
     private final ViolationLog log;
     private final EventFile events;
     private final AgentMetrics metrics;
+    private final ApplicationContext context;
 
     /**
      * @param log    where explanations are written, or null when the log is off
      * @param events where events go, or null when no events file is configured
      */
-    ViolationPipeline(ReportAssembler assembler, ViolationLog log, EventFile events, AgentMetrics metrics) {
+    ViolationPipeline(ReportAssembler assembler, ViolationLog log, EventFile events, AgentMetrics metrics,
+                      ApplicationContext context) {
         this.assembler = assembler;
         this.log = log;
         this.events = events;
         this.metrics = metrics;
+        this.context = context;
     }
 
     @Override
@@ -48,15 +53,26 @@ final class ViolationPipeline implements FailureHandler {
                 return;
             }
             String callSite = CallSite.find();
+            Correlation correlation = correlation();
             for (int i = 0; i < violations.size(); i++) {
-                publish(assembler.assemble(failure, violations.get(i), i, dialect, callSite));
+                publish(assembler.assemble(failure, violations.get(i), i, dialect, callSite, correlation),
+                        correlation);
             }
         } catch (Throwable internal) {
             metrics.countInternalError("pipeline");
         }
     }
 
-    private void publish(ViolationReport report) {
+    private Correlation correlation() {
+        try {
+            return context.capture();
+        } catch (Throwable internal) {
+            metrics.countInternalError("context");
+            return Correlation.NONE;
+        }
+    }
+
+    private void publish(ViolationReport report, Correlation correlation) {
         try {
             metrics.countViolation(report);
         } catch (Throwable internal) {
@@ -75,6 +91,11 @@ final class ViolationPipeline implements FailureHandler {
             } catch (Throwable internal) {
                 metrics.countInternalError("events");
             }
+        }
+        try {
+            context.addSpanEvent(correlation, report);
+        } catch (Throwable internal) {
+            metrics.countInternalError("traces");
         }
     }
 }

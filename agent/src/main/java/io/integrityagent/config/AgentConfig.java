@@ -1,5 +1,6 @@
 package io.integrityagent.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,9 +50,13 @@ public final class AgentConfig {
     private static final String LOG_QUIET = "log.quiet";
     private static final String METRICS_APPLICATION = "metrics.application";
 
+    private static final String OTLP_ENDPOINT = "otlp.endpoint";
+    private static final String OTLP_INTERVAL = "otlp.interval";
+    private static final String TRACES = "traces";
+
     private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
             LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, SQL_MAX_LENGTH, LOG_QUIET,
-            METRICS_APPLICATION);
+            METRICS_APPLICATION, OTLP_ENDPOINT, OTLP_INTERVAL, TRACES);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
@@ -79,6 +84,9 @@ public final class AgentConfig {
     private final int sqlMaxLength;
     private final Pattern logQuiet;
     private final boolean applicationMetrics;
+    private final URI otlpEndpoint;
+    private final Duration otlpInterval;
+    private final boolean traces;
     private final List<String> warnings;
     private final List<String> nonDefaultSettings;
 
@@ -99,6 +107,11 @@ public final class AgentConfig {
                 wholeNumber(80, Integer.MAX_VALUE));
         logQuiet = settings.read(LOG_QUIET, null, "a regular expression", AgentConfig::caseInsensitive);
         applicationMetrics = settings.read(METRICS_APPLICATION, true, "auto or off", AgentConfig::parseAutoOrOff);
+        otlpEndpoint = settings.read(OTLP_ENDPOINT, null, "an http:// or https:// URL",
+                AgentConfig::otlpMetricsUrl);
+        otlpInterval = Duration.ofSeconds(settings.read(OTLP_INTERVAL, 60,
+                "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
+        traces = settings.read(TRACES, true, "auto or off", AgentConfig::parseAutoOrOff);
         warnings = settings.warnings();
         nonDefaultSettings = settings.nonDefault();
     }
@@ -208,6 +221,24 @@ public final class AgentConfig {
     }
 
     /**
+     * Where the meters are pushed over OTLP/HTTP, {@code null} for nowhere. A URL without a path gets the OTLP
+     * metrics path, so a collector's base address ({@code http://collector:4318}) works as it is.
+     */
+    public URI otlpEndpoint() {
+        return otlpEndpoint;
+    }
+
+    /** How often the meters are pushed over OTLP. */
+    public Duration otlpInterval() {
+        return otlpInterval;
+    }
+
+    /** Whether events carry the current OpenTelemetry trace and the span gets an event per violation. */
+    public boolean traces() {
+        return traces;
+    }
+
+    /**
      * The settings that differ from their defaults, as given, for the start-up line:
      * e.g. {@code events.file=/tmp/e.jsonl, prometheus.port=9400}, or {@code defaults} if none do.
      */
@@ -277,6 +308,17 @@ public final class AgentConfig {
             default:
                 throw new IllegalArgumentException(value);
         }
+    }
+
+    private static URI otlpMetricsUrl(String value) {
+        URI uri = URI.create(value);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException(value);
+        }
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() || path.equals("/") ? URI.create(value.replaceFirst("/?$", "")
+                + "/v1/metrics") : uri;
     }
 
     private static Function<String, Integer> wholeNumber(int min, int max) {

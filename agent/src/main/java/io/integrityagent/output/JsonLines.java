@@ -58,6 +58,12 @@ public final class JsonLines {
         appendString(out, r.message());
         name(out, "callSite");
         appendString(out, r.callSite());
+        name(out, "traceId");
+        appendString(out, r.traceId());
+        name(out, "spanId");
+        appendString(out, r.spanId());
+        name(out, "context");
+        appendObject(out, r.context());
         name(out, "explanation");
         appendString(out, r.explanation());
         name(out, "remedy");

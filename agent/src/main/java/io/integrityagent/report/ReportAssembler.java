@@ -4,6 +4,7 @@ import io.integrityagent.capture.BatchEntries;
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.catalog.CatalogLookup;
+import io.integrityagent.context.Correlation;
 import io.integrityagent.explanation.Explainer;
 import io.integrityagent.explanation.ExplanationInput;
 import io.integrityagent.recognition.Dialect;
@@ -18,12 +19,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 
 /**
  * Builds the report of one violation: what the database said (through its dialect), paired with what the
  * application sent (the SQL, mapped column by column to bind parameters and literals), masked, and explained.
  */
 public final class ReportAssembler {
+
+    /** An MDC is usually a handful of ids; a runaway one must not make every event huge. */
+    static final int CONTEXT_ENTRIES = 32;
 
     private final CatalogLookup catalog = new CatalogLookup();
     /** SQL texts and their shapes; a text too long to keep is parsed again on its next violation. */
@@ -42,9 +48,10 @@ public final class ReportAssembler {
     /**
      * @param ordinal which violation of this failure it is (0 for the first): a batch with several failed
      *                entries chains one exception per entry
+     * @param correlation the span and MDC of the thread that ran into it
      */
     public ViolationReport assemble(FailedExecution failure, RecognizedViolation violation, int ordinal,
-                                    Dialect dialect, String callSite) {
+                                    Dialect dialect, String callSite, Correlation correlation) {
         SQLException e = violation.exception();
         ViolationFacts facts = new ViolationFacts(violation.kind(), e.getSQLState(), e.getErrorCode(),
                 e.getMessage());
@@ -139,6 +146,9 @@ public final class ReportAssembler {
                 .exception(failure.thrown().getClass().getName())
                 .message(masking.message(facts.message()))
                 .callSite(callSite)
+                .traceId(correlation.traceId())
+                .spanId(correlation.spanId())
+                .context(renderContext(correlation.mdc(), masking))
                 .explanation(masking.text(Explainer.explain(input)))
                 .remedy(masking.text(Explainer.remedy(input)));
         values.forEach(report::value);
@@ -164,6 +174,26 @@ public final class ReportAssembler {
                 && !facts.reportedValues().containsKey(facts.columns().get(0))) {
             facts.reportedValue(facts.columns().get(0), "'" + facts.keyValue().replace("'", "''") + "'");
         }
+    }
+
+    /**
+     * The MDC as shown: at most {@link #CONTEXT_ENTRIES} entries, each value shortened, and masked when its key
+     * is named like a sensitive column (an MDC key {@code sessionToken} is as secret as a column of that name).
+     */
+    private Map<String, String> renderContext(Map<String, String> mdc, Masking masking) {
+        if (mdc == null) {
+            return null;
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : new TreeMap<>(mdc).entrySet()) {
+            if (shown.size() == CONTEXT_ENTRIES) {
+                break;
+            }
+            String key = renderer.shorten(entry.getKey());
+            shown.put(key, redactor.isSensitive(entry.getKey()) ? Redactor.MASK
+                    : masking.text(renderer.shorten(entry.getValue())));
+        }
+        return shown;
     }
 
     private static Integer failedEntry(RecognizedViolation violation, int ordinal, Dialect dialect, int size) {

@@ -34,6 +34,9 @@ public final class ViolationReport {
     private final String exception;
     private final String message;
     private final String callSite;
+    private final String traceId;
+    private final String spanId;
+    private final Map<String, String> context;
     private final String explanation;
     private final String remedy;
 
@@ -58,6 +61,9 @@ public final class ViolationReport {
         exception = b.exception;
         message = b.message;
         callSite = b.callSite;
+        traceId = b.traceId;
+        spanId = b.spanId;
+        context = b.context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
         explanation = b.explanation;
         remedy = b.remedy;
     }
@@ -97,6 +103,11 @@ public final class ViolationReport {
     public String exception() { return exception; }
     public String message() { return message; }
     public String callSite() { return callSite; }
+    /** The OpenTelemetry trace the violating call ran in, or null when it ran in none. */
+    public String traceId() { return traceId; }
+    public String spanId() { return spanId; }
+    /** The application thread's SLF4J MDC, masked and shortened like values; null without an MDC. */
+    public Map<String, String> context() { return context; }
     public String explanation() { return explanation; }
     public String remedy() { return remedy; }
 
@@ -122,6 +133,9 @@ public final class ViolationReport {
         private String exception;
         private String message;
         private String callSite;
+        private String traceId;
+        private String spanId;
+        private Map<String, String> context;
         private String explanation;
         private String remedy;
 
@@ -145,6 +159,9 @@ public final class ViolationReport {
         public Builder exception(String v) { exception = v; return this; }
         public Builder message(String v) { message = v; return this; }
         public Builder callSite(String v) { callSite = v; return this; }
+        public Builder traceId(String v) { traceId = v; return this; }
+        public Builder spanId(String v) { spanId = v; return this; }
+        public Builder context(Map<String, String> v) { context = v; return this; }
         public Builder explanation(String v) { explanation = v; return this; }
         public Builder remedy(String v) { remedy = v; return this; }
 

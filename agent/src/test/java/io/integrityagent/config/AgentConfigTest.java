@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AgentConfigTest {
 
     private static final String KNOWN = "known settings: enabled, events.file, prometheus.port, prometheus.host, "
-            + "log.format, parameters, redact, log.summary.interval, values.max.length, sql.max.length, log.quiet, metrics.application";
+            + "log.format, parameters, redact, log.summary.interval, values.max.length, sql.max.length, log.quiet, metrics.application, "
+            + "otlp.endpoint, otlp.interval, traces";
 
     private static AgentConfig fromArguments(String agentArguments) {
         return AgentConfig.load(agentArguments, Map.of(), Map.of());
@@ -323,7 +324,8 @@ class AgentConfigTest {
     @Test
     void knownKeysListsEverySettingInDocumentedOrder() {
         assertEquals(List.of("enabled", "events.file", "prometheus.port", "prometheus.host", "log.format",
-                "parameters", "redact", "log.summary.interval", "values.max.length", "sql.max.length", "log.quiet", "metrics.application"),
+                "parameters", "redact", "log.summary.interval", "values.max.length", "sql.max.length", "log.quiet", "metrics.application",
+                "otlp.endpoint", "otlp.interval", "traces"),
                 AgentConfig.knownKeys());
     }
 
@@ -358,5 +360,39 @@ class AgentConfigTest {
         AgentConfig bad = fromArguments("metrics.application=maybe");
         assertTrue(bad.applicationMetrics());
         assertEquals(1, bad.warnings().size(), bad.warnings().toString());
+    }
+
+    @Test
+    void otlpIsOffUnlessAnEndpointIsGivenAndPushesEveryMinuteByDefault() {
+        AgentConfig config = fromArguments(null);
+        assertEquals(null, config.otlpEndpoint());
+        assertEquals(java.time.Duration.ofSeconds(60), config.otlpInterval());
+    }
+
+    @Test
+    void anOtlpEndpointWithoutAPathGetsTheMetricsPath() {
+        assertEquals("http://collector:4318/v1/metrics",
+                fromArguments("otlp.endpoint=http://collector:4318").otlpEndpoint().toString());
+        assertEquals("http://collector:4318/v1/metrics",
+                fromArguments("otlp.endpoint=http://collector:4318/").otlpEndpoint().toString());
+        assertEquals("https://otlp.example.com/custom/metrics",
+                fromArguments("otlp.endpoint=https://otlp.example.com/custom/metrics").otlpEndpoint().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"collector:4318", "ftp://collector/", "http://", "not a url"})
+    void aBadOtlpEndpointIsAWarningAndNoEndpoint(String endpoint) {
+        AgentConfig config = fromArguments("otlp.endpoint=" + endpoint);
+        assertEquals(null, config.otlpEndpoint());
+        assertTrue(config.warnings().get(0).startsWith("Integrity Agent: bad value '" + endpoint
+                + "' for otlp.endpoint"), config.warnings().toString());
+    }
+
+    @Test
+    void tracesAreReadAutomaticallyUnlessSwitchedOff() {
+        assertTrue(fromArguments(null).traces());
+        assertTrue(fromArguments("traces=auto").traces());
+        assertFalse(fromArguments("traces=off").traces());
+        assertTrue(fromArguments("traces=maybe").warnings().get(0).contains("expected auto or off"));
     }
 }

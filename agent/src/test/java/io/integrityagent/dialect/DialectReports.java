@@ -2,6 +2,7 @@ package io.integrityagent.dialect;
 
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.StatementCapture;
+import io.integrityagent.context.Correlation;
 import io.integrityagent.recognition.DatabaseSystem;
 import io.integrityagent.recognition.Dialect;
 import io.integrityagent.recognition.RecognizedViolation;
@@ -31,7 +32,8 @@ final class DialectReports {
         ReportAssembler assembler = new ReportAssembler(new ValueRenderer(200, 2000), new Redactor(SECRETS), true);
         List<ViolationReport> reports = new ArrayList<>();
         for (int i = 0; i < violations.size(); i++) {
-            reports.add(assembler.assemble(failure, violations.get(i), i, dialect, "com.example.Repository.save"));
+            reports.add(assembler.assemble(failure, violations.get(i), i, dialect, "com.example.Repository.save",
+                    Correlation.NONE));
         }
         return reports;
     }

@@ -25,7 +25,7 @@ class JsonLinesTest {
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "index", "table", "columns",
                 "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message",
-                "callSite", "explanation", "remedy"), names);
+                "callSite", "traceId", "spanId", "context", "explanation", "remedy"), names);
 
         assertEquals("2025-03-04T05:06:07.123Z", json.get("timestamp").asText());
         assertEquals("unique", json.get("kind").asText());
@@ -51,16 +51,28 @@ class JsonLinesTest {
     }
 
     @Test
+    void theTraceAndTheMdcAreWrittenAsGiven() throws Exception {
+        ViolationReport report = ViolationReport.builder().traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .spanId("00f067aa0ba902b7").context(java.util.Map.of("requestId", "req-\"42\"")).build();
+
+        JsonNode json = JSON.readTree(JsonLines.encode(report));
+
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", json.get("traceId").asText());
+        assertEquals("00f067aa0ba902b7", json.get("spanId").asText());
+        assertEquals(JSON.readTree("{\"requestId\":\"req-\\\"42\\\"\"}"), json.get("context"));
+    }
+
+    @Test
     void unknownFieldsAreWrittenAsNullNotOmitted() throws Exception {
         ViolationReport sparse = ViolationReport.builder().kind(ViolationKind.NOT_NULL).timestamp(null).build();
 
         JsonNode json = JSON.readTree(JsonLines.encode(sparse));
 
-        assertEquals(22, json.size());
+        assertEquals(25, json.size());
         assertEquals("not_null", json.get("kind").asText());
         for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "index", "table",
                 "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message", "callSite",
-                "explanation", "remedy")) {
+                "traceId", "spanId", "context", "explanation", "remedy")) {
             assertTrue(json.get(field).isNull(), field);
         }
         assertEquals(0, json.get("columns").size());

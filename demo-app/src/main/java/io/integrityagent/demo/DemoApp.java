@@ -36,7 +36,9 @@ public final class DemoApp {
         try (Connection connection = connect(options)) {
             describe(connection);
             DemoSchema.create(connection);
-            new ViolationScenarios(connection).runAll();
+            ViolationScenarios scenarios = new ViolationScenarios(connection);
+            scenarios.runAll();
+            keepRunning(scenarios, options.keepRunningSeconds());
         } catch (SQLException e) {
             // Only the connection and the schema can end up here: every scenario catches its own violation.
             System.err.println("The database could not be prepared: " + e.getMessage()
@@ -46,6 +48,25 @@ public final class DemoApp {
         System.out.println();
         MetricsScrape.print(options.metricsUrl());
         return 0;
+    }
+
+    /** Repeats the scenarios quietly once a second, as a service that keeps making the same mistakes would. */
+    private static void keepRunning(ViolationScenarios scenarios, int seconds) {
+        if (seconds == 0) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Repeating the scenarios once a second for " + seconds + " s...");
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            scenarios.runAllQuietly();
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static Connection connect(Options options) throws SQLException {

@@ -1,7 +1,7 @@
 package io.integrityagent.demo;
 
 /** The command line, parsed. */
-record Options(String url, String user, String password, String metricsUrl) {
+record Options(String url, String user, String password, String metricsUrl, int keepRunningSeconds) {
 
     static final String DEFAULT_URL = "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1";
     static final String DEFAULT_METRICS_URL = "http://127.0.0.1:9464/metrics";
@@ -16,6 +16,9 @@ record Options(String url, String user, String password, String metricsUrl) {
             "  --user NAME        database user (default sa for H2, otherwise none)",
             "  --password SECRET  database password (default none)",
             "  --metrics URL      the agent's Prometheus endpoint (default " + DEFAULT_METRICS_URL + ")",
+            "  --keep-running SECONDS",
+            "                     repeat the scenarios once a second for this long, so that a Prometheus",
+            "                     scraping the agent sees violations keep coming (default 0: run them once)",
             "  --help             show this text");
 
     /** Thrown for a command line that cannot be understood. */
@@ -31,6 +34,7 @@ record Options(String url, String user, String password, String metricsUrl) {
         String user = null;
         String password = "";
         String metricsUrl = DEFAULT_METRICS_URL;
+        int keepRunningSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help" -> {
@@ -40,13 +44,26 @@ record Options(String url, String user, String password, String metricsUrl) {
                 case "--user" -> user = valueAfter(args, i++);
                 case "--password" -> password = valueAfter(args, i++);
                 case "--metrics" -> metricsUrl = valueAfter(args, i++);
+                case "--keep-running" -> keepRunningSeconds = seconds(valueAfter(args, i++));
                 default -> throw new UsageException("unknown option: " + args[i]);
             }
         }
         if (user == null) {
             user = url.startsWith("jdbc:h2:") ? "sa" : "";
         }
-        return new Options(url, user, password, metricsUrl);
+        return new Options(url, user, password, metricsUrl, keepRunningSeconds);
+    }
+
+    private static int seconds(String value) throws UsageException {
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--keep-running needs a whole number of seconds, not " + value);
     }
 
     private static String valueAfter(String[] args, int optionIndex) throws UsageException {

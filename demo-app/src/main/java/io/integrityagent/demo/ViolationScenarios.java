@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.List;
 
 /** Seven everyday mistakes, one per kind of integrity constraint, each caught the way applications usually do. */
 final class ViolationScenarios {
@@ -28,21 +29,41 @@ final class ViolationScenarios {
         this.connection = connection;
     }
 
+    /** One mistake: what the application is about to do, and doing it. */
+    private record Scenario(String announcement, DatabaseWork work) {
+    }
+
+    private List<Scenario> scenarios() {
+        return List.of(
+                new Scenario("1. Registering a second account with the e-mail ada@example.com, which Ada already uses...",
+                        this::registerDuplicateEmail),
+                new Scenario("2. Placing order 101 for customer 42, who does not exist...",
+                        this::placeOrderForMissingCustomer),
+                new Scenario("3. Deleting customer 1, Ada Lovelace, who still has order 100...",
+                        this::deleteCustomerWithOrders),
+                new Scenario("4. Registering a user without a name...",
+                        this::registerUserWithoutName),
+                new Scenario("5. Registering a user who is 12 years old, below the minimum age of 18...",
+                        this::registerUnderageUser),
+                new Scenario("6. Importing three users in one batch, the second of whom reuses ada@example.com...",
+                        this::importUsersInBatch),
+                new Scenario("7. Changing Grace's e-mail to ada@example.com with a hand-written SQL statement...",
+                        this::changeEmailWithLiteralSql));
+    }
+
     void runAll() {
-        attempt("1. Registering a second account with the e-mail ada@example.com, which Ada already uses...",
-                this::registerDuplicateEmail);
-        attempt("2. Placing order 101 for customer 42, who does not exist...",
-                this::placeOrderForMissingCustomer);
-        attempt("3. Deleting customer 1, Ada Lovelace, who still has order 100...",
-                this::deleteCustomerWithOrders);
-        attempt("4. Registering a user without a name...",
-                this::registerUserWithoutName);
-        attempt("5. Registering a user who is 12 years old, below the minimum age of 18...",
-                this::registerUnderageUser);
-        attempt("6. Importing three users in one batch, the second of whom reuses ada@example.com...",
-                this::importUsersInBatch);
-        attempt("7. Changing Grace's e-mail to ada@example.com with a hand-written SQL statement...",
-                this::changeEmailWithLiteralSql);
+        scenarios().forEach(scenario -> attempt(scenario.announcement(), scenario.work()));
+    }
+
+    /** Runs every scenario again without printing, for {@code --keep-running}. */
+    void runAllQuietly() {
+        for (Scenario scenario : scenarios()) {
+            try {
+                scenario.work().run();
+            } catch (SQLException expected) {
+                // the agent has seen it; that is all this run is for
+            }
+        }
     }
 
     private void registerDuplicateEmail() throws SQLException {
