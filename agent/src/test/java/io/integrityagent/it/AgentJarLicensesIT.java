@@ -38,6 +38,8 @@ class AgentJarLicensesIT {
             "io/prometheus/", SHADED + "prometheus/",
             "org/HdrHistogram/", SHADED + "hdrhistogram/",
             "org/LatencyUtils/", SHADED + "latencyutils/",
+            "io/opentelemetry/proto/", SHADED + "otlp/proto/",
+            "com/google/protobuf/", SHADED + "protobuf/",
             "org/jspecify/", SHADED + "jspecify/");
 
     private static List<Component> components;

@@ -91,7 +91,7 @@ class OtlpMetricsIT {
                         + "http://127.0.0.1:" + closedPort)
                 .scrapeMetricsInto(metricsPort, metricsFile)
                 .jvmOption("-Dit.lingerMillis=2500")
-                .run(ViolationCatalogue.class, "jdbc:h2:mem:otlp-unreachable", "-", "successfulStatements")
+                .run(ViolationCatalogue.class, "jdbc:h2:mem:otlp-unreachable", "-", "uniqueViaPreparedExecuteUpdate")
                 .assertSucceeded();
         assertTrue(Files.readString(metricsFile).contains("integrity_agent_errors_total{stage=\"otlp\"}"),
                 Files.readString(metricsFile));
