@@ -61,9 +61,10 @@ class ShopWithAgentIT {
                 with.responses.stream().map(r -> r.substring(0, 3)).toList());
 
         List<String> headlines = matches(BOOT_WARN, with.log);
-        // H2 2.3 names the constraint's index (UK_CUSTOMERS_EMAIL_INDEX_6), not the constraint itself.
-        assertTrue(headlines.stream().anyMatch(h -> h.startsWith("unique constraint UK_CUSTOMERS_EMAIL")
-                && h.endsWith(" on CUSTOMERS(EMAIL) refused an INSERT")), with.log);
+        // H2 2.3 names only the constraint's index (UK_CUSTOMERS_EMAIL_INDEX_6), and JPA saves inside a transaction,
+        // where the agent does not ask the catalog which constraint owns it: so it says it is an index.
+        assertTrue(headlines.contains("unique index UK_CUSTOMERS_EMAIL_INDEX_6 on CUSTOMERS(EMAIL) refused an INSERT"),
+                with.log);
         assertTrue(headlines.stream().anyMatch(h -> h.startsWith("foreign key FK_ORDERS_CUSTOMER on ORDERS")),
                 with.log);
         assertTrue(headlines.stream().anyMatch(h -> h.startsWith("check constraint CK_ORDERS_QUANTITY")), with.log);
