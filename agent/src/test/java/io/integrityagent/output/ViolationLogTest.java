@@ -49,6 +49,20 @@ class ViolationLogTest {
     }
 
     @Test
+    void quietNamesMatchTheConstraintOrTheOnlyIndexKnown() {
+        ViolationReport indexOnly = ViolationReport.builder().kind(ViolationKind.UNIQUE).db("h2database")
+                .sqlState("23505").exception("org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException")
+                .index("UK_CUSTOMERS_EMAIL_INDEX_6").table("CUSTOMERS").callSite("com.example.Shop.signUp(Shop.java:9)")
+                .build();
+        try (ViolationLog log = new ViolationLog(LogFormat.TEXT, HOUR, loader -> sink, clock::get,
+                Pattern.compile("UK_CUSTOMERS_EMAIL.*|uk_users_email", Pattern.CASE_INSENSITIVE))) {
+            log.log(indexOnly);
+            log.log(Reports.uniqueViolation());
+        }
+        assertEquals(List.of(), new ArrayList<>(written));
+    }
+
+    @Test
     void textSummaryEscapesTheNamesTheDatabaseSupplied() {
         try (ViolationLog log = log(LogFormat.TEXT)) {
             log.log(hostile());
