@@ -1,10 +1,10 @@
 package io.integrityagent.catalog;
 
 import io.integrityagent.instrumentation.CaptureHooks;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.LruCache;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.util.LruCache;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;

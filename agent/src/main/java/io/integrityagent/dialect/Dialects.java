@@ -1,7 +1,7 @@
 package io.integrityagent.dialect;
 
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.Dialect;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
 import java.util.EnumMap;
 import java.util.Map;
 

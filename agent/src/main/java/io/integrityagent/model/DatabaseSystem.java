@@ -1,4 +1,4 @@
-package io.integrityagent.recognition;
+package io.integrityagent.model;
 
 /**
  * The databases the agent tells apart, named by their OpenTelemetry {@code db.system.name} values and

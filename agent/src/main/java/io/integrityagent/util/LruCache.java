@@ -1,4 +1,4 @@
-package io.integrityagent.report;
+package io.integrityagent.util;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
