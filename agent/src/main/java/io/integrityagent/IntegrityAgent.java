@@ -1,5 +1,6 @@
 package io.integrityagent;
 
+import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.config.AgentConfig;
 import io.integrityagent.config.LogFormat;
 import io.integrityagent.context.ApplicationContext;
@@ -71,7 +72,8 @@ public final class IntegrityAgent {
             AgentMetrics metrics = new AgentMetrics();
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
-                            new Redactor(config.redactPattern()), config.captureParameters()),
+                            new Redactor(config.redactPattern()), config.captureParameters(),
+                            new CatalogLookup(CaptureHooks::unobserved)),
                     openLog(config, outputs), openEvents(config, outputs), metrics,
                     new ApplicationContext(config.traces()));
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));

@@ -33,7 +33,7 @@ public final class ReportAssembler {
     /** An MDC is usually a handful of ids; a runaway one must not make every event huge. */
     static final int CONTEXT_ENTRIES = 32;
 
-    private final CatalogLookup catalog = new CatalogLookup();
+    private final CatalogLookup catalog;
     /** SQL texts and their shapes; a text too long to keep is parsed again on its next violation. */
     private final LruCache<String, SqlShape> shapes = new LruCache<>(256, 4L << 20,
             (sql, shape) -> LruCache.bytesOf(sql) + shape.estimatedBytes());
@@ -41,10 +41,12 @@ public final class ReportAssembler {
     private final Redactor redactor;
     private final boolean parametersCaptured;
 
-    public ReportAssembler(ValueRenderer renderer, Redactor redactor, boolean parametersCaptured) {
+    public ReportAssembler(ValueRenderer renderer, Redactor redactor, boolean parametersCaptured,
+                           CatalogLookup catalog) {
         this.renderer = renderer;
         this.redactor = redactor;
         this.parametersCaptured = parametersCaptured;
+        this.catalog = catalog;
     }
 
     /**
