@@ -2,7 +2,6 @@ package io.integrityagent.dialect;
 
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.ViolationFacts;
-import io.integrityagent.model.ViolationKind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;

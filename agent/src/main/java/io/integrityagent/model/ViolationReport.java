@@ -1,6 +1,5 @@
 package io.integrityagent.model;
 
-import io.integrityagent.model.ViolationKind;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

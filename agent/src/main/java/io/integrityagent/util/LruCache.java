@@ -2,7 +2,6 @@ package io.integrityagent.util;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A small, bounded, thread-safe memory of recent answers: a violation storm repeats the same SQL and the same
