@@ -1,15 +1,15 @@
 package io.integrityagent;
 
+import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.config.AgentConfig;
 import io.integrityagent.config.LogFormat;
+import io.integrityagent.context.ApplicationContext;
 import io.integrityagent.instrumentation.BootstrapClasses;
 import io.integrityagent.instrumentation.CaptureHooks;
-import io.integrityagent.context.ApplicationContext;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
 import io.integrityagent.output.ApplicationMetrics;
-import io.integrityagent.output.Escaping;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.OtlpMetrics;
 import io.integrityagent.output.PrometheusEndpoint;
@@ -17,6 +17,7 @@ import io.integrityagent.output.ViolationLog;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
+import io.integrityagent.util.Escaping;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class IntegrityAgent {
             AgentMetrics metrics = new AgentMetrics();
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
-                            new Redactor(config.redactPattern()), config.captureParameters()),
+                            new Redactor(config.redactPattern()), config.captureParameters(),
+                            new CatalogLookup(CaptureHooks::unobserved)),
                     openLog(config, outputs), openEvents(config, outputs), metrics,
                     new ApplicationContext(config.traces()));
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));

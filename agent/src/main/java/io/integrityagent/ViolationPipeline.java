@@ -6,15 +6,15 @@ import io.integrityagent.context.ApplicationContext;
 import io.integrityagent.context.Correlation;
 import io.integrityagent.dialect.Dialects;
 import io.integrityagent.instrumentation.FailureHandler;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.ViolationReport;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.ViolationLog;
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.RecognizedViolation;
 import io.integrityagent.recognition.ViolationRecognizer;
 import io.integrityagent.report.ReportAssembler;
-import io.integrityagent.report.ViolationReport;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.integrityagent.capture;
 
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.util.JdkPackages;
 import java.security.CodeSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,21 +18,18 @@ import javax.sql.DataSource;
  */
 public final class CallSite {
 
+    /** Besides the JDK's and the drivers' packages (which {@link DatabaseSystem} knows). */
     private static final String[] INFRASTRUCTURE = {
-        "java.", "javax.", "jdk.", "sun.", "com.sun.",
-        // JDBC drivers
-        "org.h2.", "org.postgresql.", "org.mariadb.", "com.mysql.", "org.sqlite.", "org.hsqldb.",
-        "org.apache.derby.", "oracle.jdbc.", "oracle.ucp.", "com.microsoft.sqlserver.", "com.ibm.db2.",
         // pools and JDBC wrappers
-        "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.", "org.apache.tomcat.dbcp.",
-        "com.mchange.", "org.vibur.", "io.agroal.", "com.alibaba.druid.", "com.p6spy.", "net.ttddyy.",
-        "net.sf.log4jdbc.", "io.opentelemetry.",
+        "oracle.ucp.", "com.zaxxer.hikari.", "org.apache.commons.dbcp", "org.apache.tomcat.jdbc.",
+        "org.apache.tomcat.dbcp.", "com.mchange.", "org.vibur.", "io.agroal.", "com.alibaba.druid.", "com.p6spy.",
+        "net.ttddyy.", "net.sf.log4jdbc.", "io.opentelemetry.",
         // frameworks' JDBC layers
         "org.springframework.jdbc.", "org.springframework.orm.", "org.springframework.dao.",
         "org.springframework.transaction.", "org.springframework.aop.", "org.springframework.cglib.",
         "org.springframework.data.", "org.hibernate.", "org.eclipse.persistence.", "org.jooq.",
         "org.apache.ibatis.", "org.mybatis.", "org.jdbi.", "org.sql2o.", "com.querydsl.", "org.flywaydb.",
-        "liquibase.", "io.ebean.", "org.apache.openjpa.", "com.sun.proxy.", "$Proxy"
+        "liquibase.", "io.ebean.", "org.apache.openjpa.", "$Proxy"
     };
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -59,6 +58,9 @@ public final class CallSite {
     }
 
     static boolean isInfrastructure(String className) {
+        if (JdkPackages.contains(className) || DatabaseSystem.ofDriverClass(className) != null) {
+            return true;
+        }
         for (String prefix : INFRASTRUCTURE) {
             if (className.startsWith(prefix)) {
                 return true;

@@ -1,10 +1,9 @@
 package io.integrityagent.catalog;
 
-import io.integrityagent.instrumentation.CaptureHooks;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.LruCache;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.util.LruCache;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -39,6 +38,12 @@ public final class CatalogLookup {
     /** A dialect query's answer by database, query and arguments; empty when the catalog had none. */
     private final LruCache<String, Optional<String>> answers = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
             (key, answer) -> LruCache.bytesOf(key) + LruCache.bytesOf(answer.orElse(null)));
+    private final Unobserved unobserved;
+
+    /** @param unobserved how the agent's own queries are kept from being reported */
+    public CatalogLookup(Unobserved unobserved) {
+        this.unobserved = unobserved;
+    }
 
     /**
      * Fills gaps in {@code facts} from the catalog, when there are gaps and it is safe.
@@ -82,12 +87,12 @@ public final class CatalogLookup {
      * Runs {@code work} on the statement's connection when that cannot change what the application sees;
      * null when it is not safe or the catalog could not tell.
      */
-    private static <T> T askSafely(Object statement, CatalogWork<T> work) {
+    private <T> T askSafely(Object statement, CatalogWork<T> work) {
         if (!(statement instanceof Statement)) {
             return null;
         }
         try {
-            return CaptureHooks.unobserved(() -> {
+            return unobserved.run(() -> {
                 Connection connection = ((Statement) statement).getConnection();
                 if (connection == null || connection.isClosed() || !connection.getAutoCommit()) {
                     return null;

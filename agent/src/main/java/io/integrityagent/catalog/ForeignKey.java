@@ -1,7 +1,7 @@
 package io.integrityagent.catalog;
 
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.report.LruCache;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.util.LruCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

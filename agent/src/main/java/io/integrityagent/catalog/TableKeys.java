@@ -1,6 +1,6 @@
 package io.integrityagent.catalog;
 
-import io.integrityagent.report.LruCache;
+import io.integrityagent.util.LruCache;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

@@ -88,7 +88,6 @@ public final class AgentConfig {
     private final Duration otlpInterval;
     private final boolean traces;
     private final List<String> warnings;
-    private final List<String> nonDefaultSettings;
 
     private AgentConfig(Settings settings) {
         enabled = settings.read(ENABLED, true, BOOLEAN_VALUES, AgentConfig::parseBoolean);
@@ -113,7 +112,6 @@ public final class AgentConfig {
                 "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
         traces = settings.read(TRACES, true, "auto or off", AgentConfig::parseAutoOrOff);
         warnings = settings.warnings();
-        nonDefaultSettings = settings.nonDefault();
     }
 
     /**
@@ -236,14 +234,6 @@ public final class AgentConfig {
     /** Whether events carry the current OpenTelemetry trace and the span gets an event per violation. */
     public boolean traces() {
         return traces;
-    }
-
-    /**
-     * The settings that differ from their defaults, as given, for the start-up line:
-     * e.g. {@code events.file=/tmp/e.jsonl, prometheus.port=9400}, or {@code defaults} if none do.
-     */
-    public String describe() {
-        return nonDefaultSettings.isEmpty() ? "defaults" : String.join(", ", nonDefaultSettings);
     }
 
     /** The {@code key=value} entries of the agent arguments; a later entry for a key replaces an earlier one. */

@@ -18,7 +18,6 @@ final class Settings {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> origins = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private final List<String> nonDefault = new ArrayList<>();
 
     Settings(List<String> knownKeys) {
         this.knownKeys = knownKeys;
@@ -51,9 +50,6 @@ final class Settings {
                     + "; using the default");
             return defaultValue;
         }
-        if (!parsed.equals(defaultValue)) {
-            nonDefault.add(key + "=" + value);
-        }
         return parsed;
     }
 
@@ -63,11 +59,6 @@ final class Settings {
 
     List<String> warnings() {
         return List.copyOf(warnings);
-    }
-
-    /** {@code key=value} for each setting read with a value other than its default, in the order read. */
-    List<String> nonDefault() {
-        return List.copyOf(nonDefault);
     }
 
     private static <T> T parseOrNull(String value, Function<String, T> parse) {

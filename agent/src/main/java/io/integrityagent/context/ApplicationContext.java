@@ -1,6 +1,6 @@
 package io.integrityagent.context;
 
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationReport;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -1,8 +1,8 @@
 package io.integrityagent.dialect;
 
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;

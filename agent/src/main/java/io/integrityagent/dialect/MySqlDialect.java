@@ -1,9 +1,9 @@
 package io.integrityagent.dialect;
 
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.recognition.ViolationRecognizer;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.UpdateCounts;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ public final class MySqlDialect extends SqlStateDialect {
             return -1;
         }
         long[] counts = e.getLargeUpdateCounts();
-        List<Integer> failed = ViolationRecognizer.failedEntries(counts, counts == null ? 0 : counts.length);
+        List<Integer> failed = UpdateCounts.failedEntries(counts, counts == null ? 0 : counts.length);
         return failed.isEmpty() ? -1 : failed.get(failed.size() - 1);
     }
 

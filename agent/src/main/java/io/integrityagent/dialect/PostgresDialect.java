@@ -1,7 +1,7 @@
 package io.integrityagent.dialect;
 
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlStatementParser;
 import java.sql.BatchUpdateException;

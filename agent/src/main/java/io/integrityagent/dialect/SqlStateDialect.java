@@ -1,9 +1,9 @@
 package io.integrityagent.dialect;
 
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;

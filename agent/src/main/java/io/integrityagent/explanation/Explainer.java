@@ -1,6 +1,6 @@
 package io.integrityagent.explanation;
 
-import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.model.ViolationFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.integrityagent.explanation;
 
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
 import java.util.List;
 import java.util.Map;
 

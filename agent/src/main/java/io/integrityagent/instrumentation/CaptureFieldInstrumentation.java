@@ -1,13 +1,11 @@
 package io.integrityagent.instrumentation;
 
 import io.integrityagent.bootstrap.CaptureHolder;
-import java.security.ProtectionDomain;
 import java.util.Arrays;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.modifier.FieldPersistence;
 import net.bytebuddy.description.modifier.SyntheticState;
 import net.bytebuddy.description.modifier.Visibility;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.utility.JavaModule;

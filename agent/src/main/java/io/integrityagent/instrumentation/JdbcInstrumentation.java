@@ -6,8 +6,10 @@ import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import io.integrityagent.bootstrap.Hooks;
+import io.integrityagent.util.JdkPackages;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.CodeSource;
@@ -25,6 +27,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -68,11 +71,7 @@ public final class JdbcInstrumentation {
                 // A driver in a named module reads the bootstrap package's unnamed module only when told to.
                 .assureReadEdgeTo(instrumentation, Hooks.class)
                 .ignore(new FromAgentJar())
-                .or(nameStartsWith("java.")
-                        .or(nameStartsWith("javax."))
-                        .or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun."))
+                .or(inJdkPackage()
                         .or(isSynthetic())
                         // A proxy only forwards to its handler; the statement behind it is instrumented.
                         .or(hasSuperClass(named("java.lang.reflect.Proxy"))))
@@ -87,6 +86,14 @@ public final class JdbcInstrumentation {
         retransformLoaded(instrumentation, failures, ClassLoader.class::isAssignableFrom);
         retransformLoaded(instrumentation, failures,
                 loaded -> Statement.class.isAssignableFrom(loaded) || Connection.class.isAssignableFrom(loaded));
+    }
+
+    private static ElementMatcher.Junction<TypeDescription> inJdkPackage() {
+        ElementMatcher.Junction<TypeDescription> jdk = none();
+        for (String prefix : JdkPackages.PREFIXES) {
+            jdk = jdk.or(nameStartsWith(prefix));
+        }
+        return jdk;
     }
 
     /**

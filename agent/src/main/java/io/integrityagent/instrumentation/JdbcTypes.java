@@ -1,5 +1,6 @@
 package io.integrityagent.instrumentation;
 
+import io.integrityagent.util.JdkPackages;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Set;
@@ -68,17 +69,13 @@ final class JdbcTypes implements AgentBuilder.RawMatcher {
             }
             current = superClass.asErasure();
             String name = current.getName();
-            if (isJdk(name)) {
+            if (JdkPackages.contains(name)) {
                 return;
             }
             if (!Boolean.TRUE.equals(judged.get(name))) {
                 superclassesOfImplementations.add(name);
             }
         }
-    }
-
-    private static boolean isJdk(String name) {
-        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.");
     }
 
     private boolean extendsJdbc(TypeDescription type, int depth) {
@@ -100,7 +97,7 @@ final class JdbcTypes implements AgentBuilder.RawMatcher {
         if (known != null) {
             return known;
         }
-        if (isJdk(name) || depth >= MAX_DEPTH) {
+        if (JdkPackages.contains(name) || depth >= MAX_DEPTH) {
             return false;
         }
         boolean isJdbc;

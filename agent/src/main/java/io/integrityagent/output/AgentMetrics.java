@@ -1,6 +1,6 @@
 package io.integrityagent.output;
 
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

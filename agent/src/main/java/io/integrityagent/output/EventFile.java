@@ -1,6 +1,6 @@
 package io.integrityagent.output;
 
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationReport;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;

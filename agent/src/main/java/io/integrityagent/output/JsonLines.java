@@ -1,6 +1,7 @@
 package io.integrityagent.output;
 
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationReport;
+import io.integrityagent.util.Escaping;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

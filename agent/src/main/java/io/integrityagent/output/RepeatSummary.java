@@ -1,6 +1,7 @@
 package io.integrityagent.output;
 
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationReport;
+import io.integrityagent.util.Escaping;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,7 +1,8 @@
 package io.integrityagent.output;
 
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.ViolationReport;
+import io.integrityagent.util.Escaping;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.integrityagent.output;
 
 import io.integrityagent.config.LogFormat;
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationReport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

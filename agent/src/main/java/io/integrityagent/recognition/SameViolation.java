@@ -1,5 +1,7 @@
 package io.integrityagent.recognition;
 
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.RecognizedViolation;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,10 @@
 package io.integrityagent.recognition;
 
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.ViolationKind;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -109,30 +111,5 @@ public final class ViolationRecognizer {
             this.thrown = thrown;
             this.violation = violation;
         }
-    }
-
-    /**
-     * Which batch entries failed, as far as the update counts tell: the entries marked EXECUTE_FAILED when some
-     * succeeded, or the entry where the counts stop short (drivers that stop at the first failure). When every
-     * entry is marked failed (all-or-nothing drivers) the counts do not tell, and nothing is returned.
-     */
-    public static List<Integer> failedEntries(long[] updateCounts, int batchSize) {
-        if (updateCounts == null) {
-            return Collections.emptyList();
-        }
-        List<Integer> failed = new ArrayList<>();
-        for (int i = 0; i < updateCounts.length; i++) {
-            if (updateCounts[i] == Statement.EXECUTE_FAILED) {
-                failed.add(i);
-            }
-        }
-        if (!failed.isEmpty()) {
-            boolean allFailed = failed.size() == updateCounts.length && updateCounts.length > 1;
-            return allFailed ? Collections.emptyList() : failed;
-        }
-        if (batchSize > updateCounts.length) {
-            return Collections.singletonList(updateCounts.length);
-        }
-        return Collections.emptyList();
     }
 }

@@ -1,7 +1,7 @@
 package io.integrityagent.report;
 
 import io.integrityagent.capture.ParameterValues;
-import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.TextSpan;

@@ -1,5 +1,6 @@
 package io.integrityagent.report;
 
+import io.integrityagent.util.LruCache;
 import java.util.Collection;
 import java.util.regex.Pattern;
 

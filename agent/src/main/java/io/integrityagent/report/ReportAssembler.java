@@ -7,19 +7,21 @@ import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
 import io.integrityagent.explanation.Explainer;
 import io.integrityagent.explanation.ExplanationInput;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.RecognizedViolation;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.recognition.ViolationRecognizer;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.UpdateCounts;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.ViolationReport;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.SqlStatementParser;
+import io.integrityagent.util.LruCache;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.TreeMap;
 
 /**
@@ -31,7 +33,7 @@ public final class ReportAssembler {
     /** An MDC is usually a handful of ids; a runaway one must not make every event huge. */
     static final int CONTEXT_ENTRIES = 32;
 
-    private final CatalogLookup catalog = new CatalogLookup();
+    private final CatalogLookup catalog;
     /** SQL texts and their shapes; a text too long to keep is parsed again on its next violation. */
     private final LruCache<String, SqlShape> shapes = new LruCache<>(256, 4L << 20,
             (sql, shape) -> LruCache.bytesOf(sql) + shape.estimatedBytes());
@@ -39,10 +41,12 @@ public final class ReportAssembler {
     private final Redactor redactor;
     private final boolean parametersCaptured;
 
-    public ReportAssembler(ValueRenderer renderer, Redactor redactor, boolean parametersCaptured) {
+    public ReportAssembler(ValueRenderer renderer, Redactor redactor, boolean parametersCaptured,
+                           CatalogLookup catalog) {
         this.renderer = renderer;
         this.redactor = redactor;
         this.parametersCaptured = parametersCaptured;
+        this.catalog = catalog;
     }
 
     /**
@@ -204,7 +208,7 @@ public final class ReportAssembler {
         if (stated >= 0) {
             return stated;
         }
-        List<Integer> failed = ViolationRecognizer.failedEntries(violation.batch().getLargeUpdateCounts(), size);
+        List<Integer> failed = UpdateCounts.failedEntries(violation.batch().getLargeUpdateCounts(), size);
         return ordinal < failed.size() ? failed.get(ordinal) : null;
     }
 

@@ -1,8 +1,8 @@
 package io.integrityagent.report;
 
 import io.integrityagent.capture.ParameterValues;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.ViolationFacts;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import java.util.ArrayList;

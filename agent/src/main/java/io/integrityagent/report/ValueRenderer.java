@@ -2,7 +2,7 @@ package io.integrityagent.report;
 
 import io.integrityagent.capture.BoundParameters;
 import io.integrityagent.capture.ParameterValues;
-import io.integrityagent.output.Escaping;
+import io.integrityagent.util.Escaping;
 import java.util.Collection;
 
 /**

@@ -47,7 +47,6 @@ class AgentConfigTest {
         assertEquals(200, config.valuesMaxLength());
         assertEquals(2000, config.sqlMaxLength());
         assertEquals(List.of(), config.warnings());
-        assertEquals("defaults", config.describe());
     }
 
     @Test
@@ -304,21 +303,6 @@ class AgentConfigTest {
     @ValueSource(strings = {"email", "name", "passenger", "pass", "classname", "business_name", "amount"})
     void theDefaultRedactPatternLeavesOrdinaryColumnsAlone(String column) {
         assertFalse(fromArguments(null).redactPattern().matcher(column).find(), column);
-    }
-
-    @Test
-    void describeListsOnlyTheSettingsThatDifferFromTheirDefaults() {
-        AgentConfig config = AgentConfig.load("enabled=true,prometheus.port=9400,log.format=json",
-                Map.of("integrity.events.file", "/tmp/x.jsonl", "integrity.values.max.length", "200"),
-                Map.of("INTEGRITY_REDACT", "pin"));
-
-        assertEquals("events.file=/tmp/x.jsonl, prometheus.port=9400, log.format=json, redact=pin",
-                config.describe());
-    }
-
-    @Test
-    void describeLeavesOutBadValues() {
-        assertEquals("defaults", fromArguments("prometheus.port=abc").describe());
     }
 
     @Test

@@ -2,17 +2,19 @@ package io.integrityagent.dialect;
 
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.StatementCapture;
+import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.Dialect;
-import io.integrityagent.recognition.RecognizedViolation;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.ViolationReport;
 import io.integrityagent.recognition.ViolationRecognizer;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
-import io.integrityagent.report.ViolationReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /** Runs a driver's exception through the agent's path, as the pipeline does, up to the finished reports. */
@@ -29,7 +31,8 @@ final class DialectReports {
         List<Throwable> chain = ViolationRecognizer.chainOf(thrown);
         Dialect dialect = Dialects.of(DatabaseSystem.detect(failure.statementClass(), chain));
         List<RecognizedViolation> violations = ViolationRecognizer.recognize(chain, dialect);
-        ReportAssembler assembler = new ReportAssembler(new ValueRenderer(200, 2000), new Redactor(SECRETS), true);
+        ReportAssembler assembler = new ReportAssembler(new ValueRenderer(200, 2000), new Redactor(SECRETS), true,
+                new CatalogLookup(Callable::call));
         List<ViolationReport> reports = new ArrayList<>();
         for (int i = 0; i < violations.size(); i++) {
             reports.add(assembler.assemble(failure, violations.get(i), i, dialect, "com.example.Repository.save",

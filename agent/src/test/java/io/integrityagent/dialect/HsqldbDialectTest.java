@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.List;

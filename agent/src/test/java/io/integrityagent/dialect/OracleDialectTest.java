@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.integrityagent.recognition.DatabaseSystem;
-import io.integrityagent.recognition.RecognizedViolation;
-import io.integrityagent.recognition.ViolationFacts;
-import io.integrityagent.recognition.ViolationKind;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.UpdateCounts;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.ViolationReport;
 import io.integrityagent.recognition.ViolationRecognizer;
-import io.integrityagent.report.ViolationReport;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -173,7 +174,7 @@ class OracleDialectTest {
         assertSame(violation, found.get(0).exception());
         assertSame(batch, found.get(0).batch());
         assertEquals(-1, dialect.failedBatchEntry(batch, violation), "Oracle's message names no entry");
-        assertEquals(List.of(1), ViolationRecognizer.failedEntries(batch.getLargeUpdateCounts(), 3));
+        assertEquals(List.of(1), UpdateCounts.failedEntries(batch.getLargeUpdateCounts(), 3));
     }
 
     @Test
@@ -189,7 +190,7 @@ class OracleDialectTest {
         List<RecognizedViolation> found = recognize(batch);
         assertEquals(1, found.size());
         assertSame(violation, found.get(0).exception());
-        assertEquals(List.of(2), ViolationRecognizer.failedEntries(batch.getLargeUpdateCounts(), 4));
+        assertEquals(List.of(2), UpdateCounts.failedEntries(batch.getLargeUpdateCounts(), 4));
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.ViolationReport;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.ViolationReport;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.integrityagent.output;
 
-import io.integrityagent.recognition.ViolationKind;
-import io.integrityagent.report.ViolationReport;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.ViolationReport;
 import java.time.Instant;
 import java.util.List;
 

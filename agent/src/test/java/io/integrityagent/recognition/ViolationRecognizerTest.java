@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.integrityagent.dialect.Dialects;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.ViolationKind;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -219,15 +223,6 @@ class ViolationRecognizerTest {
         BatchUpdateException inner = new BatchUpdateException("dup", "23000", 1062, new int[] {-2, -3, -3});
         BatchUpdateException outer = new BatchUpdateException("dup", "23000", 1062, new int[] {-3, -3, -3}, inner);
         assertEquals(1, recognize(outer).size());
-    }
-
-    @Test
-    void failedEntriesComeFromTheUpdateCounts() {
-        assertEquals(List.of(1), ViolationRecognizer.failedEntries(new long[] {1, -3, 1}, 3));
-        assertEquals(List.of(2), ViolationRecognizer.failedEntries(new long[] {1, 1}, 5), "stopped at the failure");
-        assertEquals(List.of(), ViolationRecognizer.failedEntries(new long[] {-3, -3, -3}, 3), "all-or-nothing");
-        assertEquals(List.of(0), ViolationRecognizer.failedEntries(new long[] {-3}, 1));
-        assertEquals(List.of(), ViolationRecognizer.failedEntries(null, 3));
     }
 
     private ViolationKind kindOf(SQLException e) {

@@ -6,9 +6,6 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.*;
 import java.util.Calendar;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Executor;
 
 /** The prepared-statement counterpart of {@link ForwardingStatement}. */
 public class ForwardingPreparedStatement extends ForwardingStatement implements PreparedStatement {

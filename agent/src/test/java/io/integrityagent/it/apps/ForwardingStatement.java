@@ -1,14 +1,6 @@
 package io.integrityagent.it.apps;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.net.URL;
 import java.sql.*;
-import java.util.Calendar;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Executor;
 
 /**
  * A statement that forwards every call to the driver's statement, as a pool's proxy does: both classes

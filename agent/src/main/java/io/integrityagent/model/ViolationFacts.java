@@ -1,4 +1,4 @@
-package io.integrityagent.recognition;
+package io.integrityagent.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.integrityagent.output;
+package io.integrityagent.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,5 @@
-package io.integrityagent.report;
+package io.integrityagent.model;
 
-import io.integrityagent.recognition.ViolationKind;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.integrityagent.recognition;
+package io.integrityagent.model;
 
 /** The kinds of integrity constraint a database can report as violated. */
 public enum ViolationKind {

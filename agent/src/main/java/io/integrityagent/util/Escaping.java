@@ -1,4 +1,4 @@
-package io.integrityagent.output;
+package io.integrityagent.util;
 
 /**
  * The one rule for every piece of text the agent writes (log lines in every format, summaries, stderr lines,

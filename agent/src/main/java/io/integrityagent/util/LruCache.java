@@ -1,8 +1,7 @@
-package io.integrityagent.report;
+package io.integrityagent.util;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A small, bounded, thread-safe memory of recent answers: a violation storm repeats the same SQL and the same

@@ -1,8 +1,12 @@
-package io.integrityagent.recognition;
+package io.integrityagent.model;
+
+import java.util.List;
 
 /**
  * The databases the agent tells apart, named by their OpenTelemetry {@code db.system.name} values and
- * recognised by the package of their JDBC driver's classes.
+ * recognised by the packages of their JDBC driver's classes: the one place that knows those packages, for
+ * telling which database failed and for passing over driver frames when looking for the call site. Each
+ * database's dialect (how it reports violations) is in {@code io.integrityagent.dialect}.
  */
 public enum DatabaseSystem {
     H2("h2database", "H2", "org.h2."),
@@ -15,16 +19,16 @@ public enum DatabaseSystem {
     ORACLE("oracle.db", "Oracle", "oracle.jdbc."),
     SQL_SERVER("microsoft.sql_server", "SQL Server", "com.microsoft.sqlserver."),
     DB2("ibm.db2", "Db2", "com.ibm.db2."),
-    OTHER("other_sql", "the database", null);
+    OTHER("other_sql", "the database");
 
     private final String systemName;
     private final String displayName;
-    private final String driverPackage;
+    private final List<String> driverPackages;
 
-    DatabaseSystem(String systemName, String displayName, String driverPackage) {
+    DatabaseSystem(String systemName, String displayName, String... driverPackages) {
         this.systemName = systemName;
         this.displayName = displayName;
-        this.driverPackage = driverPackage;
+        this.driverPackages = List.of(driverPackages);
     }
 
     /** The OpenTelemetry {@code db.system.name} value. */
@@ -43,8 +47,10 @@ public enum DatabaseSystem {
             return null;
         }
         for (DatabaseSystem system : values()) {
-            if (system.driverPackage != null && className.startsWith(system.driverPackage)) {
-                return system;
+            for (String driverPackage : system.driverPackages) {
+                if (className.startsWith(driverPackage)) {
+                    return system;
+                }
             }
         }
         return null;

@@ -1,4 +1,4 @@
-package io.integrityagent.recognition;
+package io.integrityagent.model;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ public final class RecognizedViolation {
     private final ViolationKind kind;
     private final BatchUpdateException batch;
 
-    RecognizedViolation(SQLException exception, ViolationKind kind) {
+    public RecognizedViolation(SQLException exception, ViolationKind kind) {
         this(exception, kind, null);
     }
 
@@ -20,7 +20,7 @@ public final class RecognizedViolation {
         this.batch = batch;
     }
 
-    RecognizedViolation inBatch(BatchUpdateException batchException) {
+    public RecognizedViolation inBatch(BatchUpdateException batchException) {
         return new RecognizedViolation(exception, kind, batchException);
     }
 

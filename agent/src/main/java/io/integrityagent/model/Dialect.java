@@ -1,4 +1,4 @@
-package io.integrityagent.recognition;
+package io.integrityagent.model;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;

@@ -1,0 +1,52 @@
+package io.integrityagent.capture;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.integrityagent.model.DatabaseSystem;
+import org.junit.jupiter.api.Test;
+
+class CallSiteTest {
+
+    @Test
+    void framesOfTheJdkTheDriversThePoolsAndTheFrameworksAreInfrastructure() {
+        assertTrue(CallSite.isInfrastructure("java.lang.Thread"));
+        assertTrue(CallSite.isInfrastructure("jdk.internal.reflect.DirectMethodHandleAccessor"));
+        assertTrue(CallSite.isInfrastructure("com.sun.proxy.$Proxy12"));
+        assertTrue(CallSite.isInfrastructure("org.postgresql.jdbc.PgStatement"));
+        assertTrue(CallSite.isInfrastructure("oracle.ucp.jdbc.proxy.oracle.StatementProxy"));
+        assertTrue(CallSite.isInfrastructure("com.zaxxer.hikari.pool.ProxyStatement"));
+        assertTrue(CallSite.isInfrastructure("org.springframework.jdbc.core.JdbcTemplate"));
+        assertTrue(CallSite.isInfrastructure("com.example.OrderRepository$$SpringCGLIB$$0"));
+    }
+
+    @Test
+    void everyDatabasesDriverIsInfrastructure() {
+        assertTrue(CallSite.isInfrastructure("org.h2.jdbc.JdbcPreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("org.mariadb.jdbc.ClientPreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("com.mysql.cj.jdbc.ClientPreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("org.sqlite.jdbc4.JDBC4PreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("org.hsqldb.jdbc.JDBCPreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("org.apache.derby.impl.jdbc.EmbedPreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("oracle.jdbc.driver.OraclePreparedStatementWrapper"));
+        assertTrue(CallSite.isInfrastructure("com.microsoft.sqlserver.jdbc.SQLServerPreparedStatement"));
+        assertTrue(CallSite.isInfrastructure("com.ibm.db2.jcc.am.Statement"));
+        for (DatabaseSystem system : DatabaseSystem.values()) {
+            assertFalse(CallSite.isInfrastructure("com.example." + system.name()), system.name());
+        }
+    }
+
+    @Test
+    void theApplicationsOwnClassesAreNot() {
+        assertFalse(CallSite.isInfrastructure("com.example.OrderRepository"));
+        assertFalse(CallSite.isInfrastructure("org.example.javalike.Orders"));
+        assertFalse(CallSite.isInfrastructure("io.integrityagent.it.apps.ViolatingApplication"));
+    }
+
+    @Test
+    void theFirstApplicationFrameIsTheCallSite() {
+        String callSite = CallSite.find();
+        assertTrue(callSite.startsWith("io.integrityagent.capture.CallSiteTest.theFirstApplicationFrameIsTheCallSite("),
+                callSite);
+    }
+}
