@@ -13,6 +13,7 @@ import io.integrityagent.recognition.ViolationFacts;
 import io.integrityagent.recognition.ViolationKind;
 import io.integrityagent.recognition.ViolationRecognizer;
 import io.integrityagent.sql.ColumnSource;
+import io.integrityagent.sql.SqlOperation;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.SqlStatementParser;
 import java.sql.SQLException;
@@ -73,7 +74,7 @@ public final class ReportAssembler {
             sql = entrySql != null ? entrySql : sql;
         }
         SqlShape shape = sql == null ? SqlStatementParser.parse(null) : shapes.get(sql, SqlStatementParser::parse);
-        if (violation.kind() == ViolationKind.FOREIGN_KEY && "DELETE".equals(shape.operation())) {
+        if (violation.kind() == ViolationKind.FOREIGN_KEY && shape.operation() == SqlOperation.DELETE) {
             facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
         }
         String statementTable = dialect.canonicalName(shape.table());
@@ -123,7 +124,7 @@ public final class ReportAssembler {
         Map<String, String> values = masking.values(
                 columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
 
-        ExplanationInput input = new ExplanationInput(facts, dialect, shape.operation(), table,
+        ExplanationInput input = new ExplanationInput(facts, dialect, shape.verb(), table,
                 columns.isEmpty() ? null : columns, values, sent.omittedFromInsert(columns));
         ViolationReport.Builder report = ViolationReport.builder()
                 .kind(violation.kind())
@@ -142,7 +143,7 @@ public final class ReportAssembler {
                 .parameters(parametersCaptured ? masking.parameters() : null)
                 .batchIndex(batchIndex)
                 .failingEntry(masking.text(inferred.note(values)))
-                .operation(shape.operation())
+                .operation(shape.verb())
                 .exception(failure.thrown().getClass().getName())
                 .message(masking.message(facts.message()))
                 .callSite(callSite)
