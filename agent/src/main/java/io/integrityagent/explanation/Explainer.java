@@ -20,8 +20,8 @@ public final class Explainer {
         String refused = statement(in) + " was refused: ";
         switch (facts.kind()) {
             case UNIQUE:
-                if (in.columns == null && facts.keyValue() != null) {
-                    return refused + "a row with the key '" + facts.keyValue() + "' already exists, and "
+                if (in.columns == null && in.keyValue != null) {
+                    return refused + "a row with the key '" + in.keyValue + "' already exists, and "
                             + constraint(facts) + " allows each key only once" + sentValues(in) + ".";
                 }
                 if (in.columns == null) {

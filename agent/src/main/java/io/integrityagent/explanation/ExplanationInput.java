@@ -10,6 +10,7 @@ import java.util.Map;
 public final class ExplanationInput {
 
     final ViolationFacts facts;
+    final String keyValue;
     final Dialect dialect;
     final String verb;
     final SqlOperation operation;
@@ -19,15 +20,18 @@ public final class ExplanationInput {
     final List<String> omittedColumns;
 
     /**
+     * @param keyValue       the key value the database printed without its columns ({@link
+     *                       ViolationFacts#keyValue()}), masked as the report may show it; null when none
      * @param verb           the statement's verb as sent, or null
      * @param table          the table the statement changed (for a parent-side foreign key, the parent)
      * @param columns        the constrained columns, or null when unknown
      * @param values         column → rendered value sent (masked where sensitive)
      * @param omittedColumns constrained columns an INSERT with a column list did not name
      */
-    public ExplanationInput(ViolationFacts facts, Dialect dialect, String verb, String table,
+    public ExplanationInput(ViolationFacts facts, String keyValue, Dialect dialect, String verb, String table,
                             List<String> columns, Map<String, String> values, List<String> omittedColumns) {
         this.facts = facts;
+        this.keyValue = keyValue;
         this.dialect = dialect;
         this.verb = verb;
         this.operation = SqlOperation.of(verb);
