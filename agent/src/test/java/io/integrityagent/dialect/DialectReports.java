@@ -6,11 +6,13 @@ import io.integrityagent.context.Correlation;
 import io.integrityagent.recognition.DatabaseSystem;
 import io.integrityagent.recognition.Dialect;
 import io.integrityagent.recognition.RecognizedViolation;
+import io.integrityagent.recognition.ViolationFacts;
 import io.integrityagent.recognition.ViolationRecognizer;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
 import io.integrityagent.report.ViolationReport;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,6 +38,14 @@ final class DialectReports {
                     Correlation.NONE));
         }
         return reports;
+    }
+
+    /** What {@code dialect} reads from one exception, as the analysis starts a report: the facts it states. */
+    static ViolationFacts describe(Dialect dialect, SQLException e) {
+        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
+                e.getMessage());
+        dialect.describe(e, facts);
+        return facts;
     }
 
     /** A prepared statement's capture with one set of bound values. */
