@@ -100,7 +100,8 @@ public final class CatalogLookup {
         }
     }
 
-    private static Gap gapIn(ViolationFacts facts, SqlOperation operation, Dialect dialect) {
+    /** Which gap, of those the catalog can fill, the facts have first; {@link Gap#NONE} when none. */
+    static Gap gapIn(ViolationFacts facts, SqlOperation operation, Dialect dialect) {
         if (facts.kind() == ViolationKind.UNIQUE && facts.constraint() == null && facts.index() != null
                 && dialect.indexConstraintQuery() != null) {
             return Gap.CONSTRAINT_OF_INDEX;
@@ -229,7 +230,7 @@ public final class CatalogLookup {
         }
     }
 
-    private enum Gap {
+    enum Gap {
         NONE, CONSTRAINT_OF_INDEX, PRIMARY_KEY_NAME, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY,
         NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION
     }
