@@ -70,12 +70,12 @@ public final class IntegrityAgent {
             BootstrapClasses.install(instrumentation);
             List<String> outputs = new ArrayList<>();
             AgentMetrics metrics = new AgentMetrics();
+            ApplicationContext context = new ApplicationContext(config.traces());
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters(),
                             new CatalogLookup(CaptureHooks::unobserved)),
-                    openLog(config, outputs), openEvents(config, outputs), metrics,
-                    new ApplicationContext(config.traces()));
+                    sinks(config, metrics, context, outputs), metrics, context);
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             startMetricsEndpoint(config, metrics, outputs);
             startOtlp(config, metrics, outputs);
@@ -88,6 +88,23 @@ public final class IntegrityAgent {
         } catch (Throwable failure) {
             printLine(NAME + ": could not start (" + failure + "); the application runs without it");
         }
+    }
+
+    /** The outputs of every report, each named by the stage its failures are counted under. */
+    private static List<ReportSink> sinks(AgentConfig config, AgentMetrics metrics, ApplicationContext context,
+                                          List<String> outputs) {
+        List<ReportSink> sinks = new ArrayList<>();
+        sinks.add(new ReportSink("metrics", (report, correlation) -> metrics.countViolation(report)));
+        ViolationLog log = openLog(config, outputs);
+        if (log != null) {
+            sinks.add(new ReportSink("log", (report, correlation) -> log.log(report)));
+        }
+        EventFile events = openEvents(config, outputs);
+        if (events != null) {
+            sinks.add(new ReportSink("events", (report, correlation) -> events.write(report)));
+        }
+        sinks.add(new ReportSink("traces", (report, correlation) -> context.addSpanEvent(correlation, report)));
+        return sinks;
     }
 
     private static ViolationLog openLog(AgentConfig config, List<String> outputs) {

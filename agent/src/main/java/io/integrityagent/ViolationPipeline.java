@@ -11,34 +11,34 @@ import io.integrityagent.model.Dialect;
 import io.integrityagent.model.RecognizedViolation;
 import io.integrityagent.model.ViolationReport;
 import io.integrityagent.output.AgentMetrics;
-import io.integrityagent.output.EventFile;
-import io.integrityagent.output.ViolationLog;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
 import io.integrityagent.recognition.ViolationRecognizer;
 import io.integrityagent.report.ReportAssembler;
 import java.util.List;
 
 /**
  * The path of a failed statement through the agent: recognise the violations in what it threw, explain
- * each one, then count it, log it, record it and mark it on the trace. Runs on the application's thread; any failure in here is
- * counted and swallowed, never seen by the application.
+ * each one, then hand it to every output (a {@link ReportSink}). Runs on the application's thread; any failure in
+ * here is counted and swallowed, never seen by the application.
  */
 final class ViolationPipeline implements FailureHandler {
 
     private final ReportAssembler assembler;
-    private final ViolationLog log;
-    private final EventFile events;
+    private final List<ReportSink> sinks;
     private final AgentMetrics metrics;
     private final ApplicationContext context;
 
     /**
-     * @param log    where explanations are written, or null when the log is off
-     * @param events where events go, or null when no events file is configured
+     * @param sinks   the outputs every report is handed to, in this order
+     * @param metrics where the pipeline counts its own failures, each sink's under the sink's name
+     * @param context where the span and MDC of the failing thread are read
      */
-    ViolationPipeline(ReportAssembler assembler, ViolationLog log, EventFile events, AgentMetrics metrics,
+    ViolationPipeline(ReportAssembler assembler, List<ReportSink> sinks, AgentMetrics metrics,
                       ApplicationContext context) {
         this.assembler = assembler;
-        this.log = log;
-        this.events = events;
+        this.sinks = List.copyOf(sinks);
         this.metrics = metrics;
         this.context = context;
     }
@@ -72,30 +72,14 @@ final class ViolationPipeline implements FailureHandler {
         }
     }
 
+    /** Hands the report to every sink; one that fails is counted and does not keep it from the others. */
     private void publish(ViolationReport report, Correlation correlation) {
-        try {
-            metrics.countViolation(report);
-        } catch (Throwable internal) {
-            metrics.countInternalError("metrics");
-        }
-        if (log != null) {
+        for (ReportSink sink : sinks) {
             try {
-                log.log(report);
+                sink.accept(report, correlation);
             } catch (Throwable internal) {
-                metrics.countInternalError("log");
+                metrics.countInternalError(sink.name());
             }
-        }
-        if (events != null) {
-            try {
-                events.write(report);
-            } catch (Throwable internal) {
-                metrics.countInternalError("events");
-            }
-        }
-        try {
-            context.addSpanEvent(correlation, report);
-        } catch (Throwable internal) {
-            metrics.countInternalError("traces");
         }
     }
 }

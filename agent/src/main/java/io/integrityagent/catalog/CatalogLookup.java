@@ -3,6 +3,11 @@ package io.integrityagent.catalog;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.util.LruCache;
+import io.integrityagent.sql.SqlOperation;
 import io.integrityagent.util.LruCache;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,7 +58,7 @@ public final class CatalogLookup {
      * @param sqlTable   the table the SQL names, in the database's own spelling
      * @param assigned   the columns an UPDATE assigns, which tell which foreign key it can have broken
      */
-    public void complete(ViolationFacts facts, Object statement, String operation, String sqlTable,
+    public void complete(ViolationFacts facts, Object statement, SqlOperation operation, String sqlTable,
                          List<String> assigned, Dialect dialect) {
         Gap gap = gapIn(facts, operation, dialect);
         if (gap == Gap.NONE) {
@@ -104,7 +109,8 @@ public final class CatalogLookup {
         }
     }
 
-    private static Gap gapIn(ViolationFacts facts, String operation, Dialect dialect) {
+    /** Which gap, of those the catalog can fill, the facts have first; {@link Gap#NONE} when none. */
+    static Gap gapIn(ViolationFacts facts, SqlOperation operation, Dialect dialect) {
         if (facts.kind() == ViolationKind.UNIQUE && facts.constraint() == null && facts.index() != null
                 && dialect.indexConstraintQuery() != null) {
             return Gap.CONSTRAINT_OF_INDEX;
@@ -116,7 +122,8 @@ public final class CatalogLookup {
             return Gap.UNIQUE_KEY_COLUMNS;
         }
         if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() == null && facts.table() == null
-                && ("INSERT".equals(operation) || "DELETE".equals(operation) || "UPDATE".equals(operation))) {
+                && (operation == SqlOperation.INSERT || operation == SqlOperation.DELETE
+                    || operation == SqlOperation.UPDATE)) {
             return Gap.ANONYMOUS_FOREIGN_KEY;
         }
         if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() != null && facts.columns().isEmpty()
@@ -130,8 +137,8 @@ public final class CatalogLookup {
         return Gap.NONE;
     }
 
-    private void fill(Gap gap, ViolationFacts facts, Connection connection, String operation, String sqlTable,
-                      List<String> assigned, Dialect dialect) throws SQLException {
+    private void fill(Gap gap, ViolationFacts facts, Connection connection, SqlOperation operation,
+                      String sqlTable, List<String> assigned, Dialect dialect) throws SQLException {
         String table = facts.table() != null ? facts.table() : sqlTable;
         switch (gap) {
             case CONSTRAINT_OF_INDEX:
@@ -158,10 +165,10 @@ public final class CatalogLookup {
                 }
                 break;
             case ANONYMOUS_FOREIGN_KEY:
-                if (table != null && "UPDATE".equals(operation)) {
+                if (table != null && operation == SqlOperation.UPDATE) {
                     describeOnlyKeyThrough(assigned, keysOf(connection, table), facts);
                 } else if (table != null) {
-                    boolean parentSide = "DELETE".equals(operation);
+                    boolean parentSide = operation == SqlOperation.DELETE;
                     TableKeys keys = keysOf(connection, table);
                     ForeignKey onlyOne = parentSide ? keys.onlyReferencingKey() : keys.onlyOwnKey();
                     if (onlyOne != null) {
@@ -232,7 +239,7 @@ public final class CatalogLookup {
         }
     }
 
-    private enum Gap {
+    enum Gap {
         NONE, CONSTRAINT_OF_INDEX, PRIMARY_KEY_NAME, UNIQUE_KEY_COLUMNS, ANONYMOUS_FOREIGN_KEY,
         NAMED_FOREIGN_KEY_COLUMNS, CHECK_CONDITION
     }

@@ -90,27 +90,27 @@ public final class AgentConfig {
     private final List<String> warnings;
 
     private AgentConfig(Settings settings) {
-        enabled = settings.read(ENABLED, true, BOOLEAN_VALUES, AgentConfig::parseBoolean);
+        enabled = settings.read(ENABLED, true, BOOLEAN_VALUES, SettingValues::parseBoolean);
         eventsFile = settings.read(EVENTS_FILE, null, "a file path", Path::of);
-        prometheusPort = settings.read(PROMETHEUS_PORT, null, "a port 0-65535", wholeNumber(0, 65535));
+        prometheusPort = settings.read(PROMETHEUS_PORT, null, "a port 0-65535", SettingValues.wholeNumber(0, 65535));
         prometheusHost = settings.read(PROMETHEUS_HOST, "127.0.0.1", "a host name or address", Function.identity());
         logFormat = settings.read(LOG_FORMAT, LogFormat.TEXT, "text, json or off",
                 value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)));
-        captureParameters = settings.read(PARAMETERS, true, BOOLEAN_VALUES, AgentConfig::parseBoolean);
+        captureParameters = settings.read(PARAMETERS, true, BOOLEAN_VALUES, SettingValues::parseBoolean);
         redactPattern = settings.read(REDACT, DEFAULT_REDACT, "a regular expression", AgentConfig::caseInsensitive);
         logSummaryInterval = Duration.ofSeconds(settings.read(LOG_SUMMARY_INTERVAL, 60,
-                "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
+                "a whole number of seconds, at least 1", SettingValues.wholeNumber(1, Integer.MAX_VALUE)));
         valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
-                wholeNumber(8, Integer.MAX_VALUE));
+                SettingValues.wholeNumber(8, Integer.MAX_VALUE));
         sqlMaxLength = settings.read(SQL_MAX_LENGTH, 2000, "a whole number, at least 80",
-                wholeNumber(80, Integer.MAX_VALUE));
+                SettingValues.wholeNumber(80, Integer.MAX_VALUE));
         logQuiet = settings.read(LOG_QUIET, null, "a regular expression", AgentConfig::caseInsensitive);
-        applicationMetrics = settings.read(METRICS_APPLICATION, true, "auto or off", AgentConfig::parseAutoOrOff);
+        applicationMetrics = settings.read(METRICS_APPLICATION, true, "auto or off", SettingValues::parseAutoOrOff);
         otlpEndpoint = settings.read(OTLP_ENDPOINT, null, "an http:// or https:// URL",
-                AgentConfig::otlpMetricsUrl);
+                SettingValues::otlpMetricsUrl);
         otlpInterval = Duration.ofSeconds(settings.read(OTLP_INTERVAL, 60,
-                "a whole number of seconds, at least 1", wholeNumber(1, Integer.MAX_VALUE)));
-        traces = settings.read(TRACES, true, "auto or off", AgentConfig::parseAutoOrOff);
+                "a whole number of seconds, at least 1", SettingValues.wholeNumber(1, Integer.MAX_VALUE)));
+        traces = settings.read(TRACES, true, "auto or off", SettingValues::parseAutoOrOff);
         warnings = settings.warnings();
     }
 
@@ -270,55 +270,6 @@ public final class AgentConfig {
         }
         parts.add(part.toString());
         return parts;
-    }
-
-    private static boolean parseBoolean(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "true":
-            case "yes":
-            case "on":
-            case "1":
-                return true;
-            case "false":
-            case "no":
-            case "off":
-            case "0":
-                return false;
-            default:
-                throw new IllegalArgumentException(value);
-        }
-    }
-
-    private static boolean parseAutoOrOff(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return true;
-            case "off":
-                return false;
-            default:
-                throw new IllegalArgumentException(value);
-        }
-    }
-
-    private static URI otlpMetricsUrl(String value) {
-        URI uri = URI.create(value);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException(value);
-        }
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() || path.equals("/") ? URI.create(value.replaceFirst("/?$", "")
-                + "/v1/metrics") : uri;
-    }
-
-    private static Function<String, Integer> wholeNumber(int min, int max) {
-        return value -> {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new IllegalArgumentException(value);
-            }
-            return number;
-        };
     }
 
     private static Pattern caseInsensitive(String regex) {

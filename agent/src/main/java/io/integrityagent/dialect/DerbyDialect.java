@@ -3,6 +3,10 @@ package io.integrityagent.dialect;
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.model.ViolationKind;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.sql.SqlOperation;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -118,11 +122,11 @@ public final class DerbyDialect extends SqlStateDialect {
         }
         Matcher statement = FOREIGN_KEY_STATEMENT.matcher(text);
         if (statement.find()) {
-            switch (statement.group("operation")) {
-                case "INSERT":
+            switch (SqlOperation.of(statement.group("operation"))) {
+                case INSERT:
                     facts.table(table);
                     break;
-                case "DELETE":
+                case DELETE:
                     facts.parentSide(true);
                     facts.referencedTable(table);
                     break;

@@ -1,6 +1,8 @@
 package io.integrityagent.explanation;
 
 import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.sql.SqlOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,8 @@ public final class Explainer {
         String refused = statement(in) + " was refused: ";
         switch (facts.kind()) {
             case UNIQUE:
-                if (in.columns == null && facts.keyValue() != null) {
-                    return refused + "a row with the key '" + facts.keyValue() + "' already exists, and "
+                if (in.columns == null && in.keyValue != null) {
+                    return refused + "a row with the key '" + in.keyValue + "' already exists, and "
                             + constraint(facts) + " allows each key only once" + sentValues(in) + ".";
                 }
                 if (in.columns == null) {
@@ -50,7 +52,7 @@ public final class Explainer {
         switch (facts.kind()) {
             case UNIQUE:
                 String key = in.columns == null ? "key" : joined(in.columns);
-                if ("UPDATE".equals(in.operation)) {
+                if (in.operation == SqlOperation.UPDATE) {
                     return "Another row already has this " + key + ": choose a different value, or change that"
                             + " row instead. If a clash is a normal outcome, catch the error and tell the caller"
                             + " the " + key + " is taken.";
@@ -123,8 +125,9 @@ public final class Explainer {
     }
 
     private static String statement(ExplanationInput in) {
-        String operation = in.operation == null ? "The statement" : "The " + in.operation;
-        String preposition = "INSERT".equals(in.operation) || "MERGE".equals(in.operation) ? " into " : " on ";
+        String operation = in.verb == null ? "The statement" : "The " + in.verb;
+        String preposition = in.operation == SqlOperation.INSERT || in.operation == SqlOperation.MERGE ? " into "
+                : " on ";
         return in.table == null ? operation : operation + preposition + in.table;
     }
 

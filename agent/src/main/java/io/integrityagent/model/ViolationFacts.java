@@ -6,9 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the database itself said about one violation: filled from the exception by the recogniser (kind,
- * SQLSTATE, vendor code) and by the database's dialect (constraint, table, columns, values). Every field the
- * database did not state stays null or empty; nothing here is guessed.
+ * What is known about the constraint one violation broke, gathered in stages while its report is assembled:
+ * <ol>
+ *   <li>the report's analysis creates it from the recognised exception (kind, SQLSTATE, vendor code, message);</li>
+ *   <li>the database's {@link Dialect} fills in what the message states (constraint, table, columns, values);</li>
+ *   <li>the catalog completes what the message left out, where it can be asked safely (the columns of a named
+ *       key, the only foreign key that fits, a CHECK's condition);</li>
+ *   <li>a little is inferred from the statement: a DELETE that breaks a foreign key is on the parent side, and a
+ *       duplicate key value printed alone belongs to the key's single column.</li>
+ * </ol>
+ * A field nobody could tell stays null or empty. Once the analysis is done it is only read.
  */
 public final class ViolationFacts {
 

@@ -27,7 +27,7 @@ public final class MeterDefinition {
         return description;
     }
 
-    /** The tag keys, in the order {@link Series#tagValues()} gives their values. */
+    /** The tag keys, in the order {@link Series#tagKeyValues()} pairs them with their values. */
     public List<String> tagKeys() {
         return tagKeys;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Series {
 
     private final MeterDefinition meter;
+    /** In the order of {@link MeterDefinition#tagKeys()}; only ever shown paired with their keys. */
     private final List<String> tagValues;
     private final LongAdder count = new LongAdder();
 
@@ -20,11 +21,6 @@ public final class Series {
 
     public MeterDefinition meter() {
         return meter;
-    }
-
-    /** The tag values, in the order of {@link MeterDefinition#tagKeys()}. */
-    public List<String> tagValues() {
-        return tagValues;
     }
 
     /** Key, value, key, value…: the shape of Micrometer's {@code tags(String...)}. */

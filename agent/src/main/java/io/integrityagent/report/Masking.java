@@ -123,9 +123,10 @@ final class Masking {
     }
 
     /**
-     * The values sent by column, rendered for the report; and the values the database printed in {@code facts}
-     * masked and cut, so that the explanation, built from them, shows them only as they may be shown. A value
-     * sent or printed for a sensitive column is a secret, and so is a key value that may be one.
+     * The values sent by column, rendered for the report. Learns the secrets among them and among the values the
+     * database printed in {@code facts}, so that everything written afterwards masks them: a value sent or
+     * printed for a sensitive column is a secret, and so is a key value that may be one. {@code facts} are only
+     * read.
      *
      * @param sentByColumn what {@link SentValues} found for the report's columns
      * @param columns      the constrained columns as the report names them
@@ -147,12 +148,10 @@ final class Masking {
         if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, sent)) {
             addSecret(facts.keyValue());
         }
-        for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
-            addLongValue(literalContent(reported.getValue()));
-            reported.setValue(echoed(reported.getValue()));
+        for (String reported : facts.reportedValues().values()) {
+            addLongValue(literalContent(reported));
         }
         addLongValue(facts.keyValue());
-        facts.keyValue(echoed(facts.keyValue()));
 
         Map<String, String> rendered = new LinkedHashMap<>();
         for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
@@ -194,8 +193,11 @@ final class Masking {
         return !namesSensitiveColumn;
     }
 
-    /** A value the database printed, masked as an echo and cut. */
-    private String echoed(String value) {
+    /**
+     * A value the database printed (the key value an explanation repeats), masked as an echo of every secret
+     * found by {@link #values} and cut.
+     */
+    String echoed(String value) {
         return renderer.shortenValue(Redactor.maskEchoes(value, secrets));
     }
 

@@ -1,8 +1,6 @@
 package io.integrityagent.report;
 
-import io.integrityagent.capture.BatchEntries;
 import io.integrityagent.capture.FailedExecution;
-import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
 import io.integrityagent.explanation.Explainer;
@@ -13,6 +11,9 @@ import io.integrityagent.model.UpdateCounts;
 import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.SqlStatementParser;
@@ -25,18 +26,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the report of one violation: what the database said (through its dialect), paired with what the
- * application sent (the SQL, mapped column by column to bind parameters and literals), masked, and explained.
+ * Builds the report of one violation in three steps: {@link ViolationAnalysis} works out what happened,
+ * {@link Masking} decides what of it may be shown, and the {@link Explainer} puts it into words.
  */
 public final class ReportAssembler {
 
     /** An MDC is usually a handful of ids; a runaway one must not make every event huge. */
     static final int CONTEXT_ENTRIES = 32;
 
-    private final CatalogLookup catalog;
-    /** SQL texts and their shapes; a text too long to keep is parsed again on its next violation. */
-    private final LruCache<String, SqlShape> shapes = new LruCache<>(256, 4L << 20,
-            (sql, shape) -> LruCache.bytesOf(sql) + shape.estimatedBytes());
+    private final ViolationAnalysis analysis;
     private final ValueRenderer renderer;
     private final Redactor redactor;
     private final boolean parametersCaptured;
@@ -46,7 +44,7 @@ public final class ReportAssembler {
         this.renderer = renderer;
         this.redactor = redactor;
         this.parametersCaptured = parametersCaptured;
-        this.catalog = catalog;
+        this.analysis = new ViolationAnalysis(catalog);
     }
 
     /**
@@ -56,97 +54,35 @@ public final class ReportAssembler {
      */
     public ViolationReport assemble(FailedExecution failure, RecognizedViolation violation, int ordinal,
                                     Dialect dialect, String callSite, Correlation correlation) {
-        SQLException e = violation.exception();
-        ViolationFacts facts = new ViolationFacts(violation.kind(), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
+        ResolvedViolation resolved = analysis.resolve(failure, violation, ordinal, dialect);
+        ViolationFacts facts = resolved.facts();
+        List<String> columns = resolved.columns();
+        SentValues sent = resolved.sent();
 
-        Integer batchIndex = null;
-        String sql = failure.sql();
-        ParameterValues parameters = failure.parameters();
-        if (failure.isBatch()) {
-            BatchEntries entries = failure.batchEntries();
-            // A batch of one entry (Hibernate with jdbc.batch_size sends every flush as a batch) is that entry:
-            // it is shown, and nothing is said about which entry of the batch failed.
-            boolean single = entries != null && entries.count() == 1;
-            Integer entry = single ? Integer.valueOf(0)
-                    : failedEntry(violation, ordinal, dialect, entries == null ? -1 : entries.count());
-            batchIndex = single ? null : entry;
-            parameters = entry == null || entries == null ? null : entries.parameters(entry);
-            String entrySql = entry == null || entries == null ? null : entries.sql(entry);
-            sql = entrySql != null ? entrySql : sql;
-        }
-        SqlShape shape = sql == null ? SqlStatementParser.parse(null) : shapes.get(sql, SqlStatementParser::parse);
-        if (violation.kind() == ViolationKind.FOREIGN_KEY && "DELETE".equals(shape.operation())) {
-            facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
-        }
-        String statementTable = dialect.canonicalName(shape.table());
-        boolean tableMayHoldSecret = false;
-        if (shape.omitsColumnList()) {
-            List<String> tableColumns = catalog.columnsOf(failure.statement(), statementTable);
-            tableMayHoldSecret = tableColumns == null || tableColumns.stream().anyMatch(redactor::isSensitive);
-            shape = tableColumns == null ? shape : shape.withTableColumns(tableColumns);
-        }
-        catalog.complete(facts, failure.statement(), shape.operation(), statementTable, assignedColumns(shape),
-                dialect);
-        pairKeyValueWithSingleColumnKey(facts);
-        List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
-                ? facts.referencedColumns() : facts.columns();
-        // When the driver does not say which batch entry or VALUES row failed, the values echoed may tell.
-        FailingEntry inferred = FailingEntry.UNKNOWN;
-        if (failure.isBatch() && batchIndex == null) {
-            BatchEntries entries = failure.batchEntries();
-            SqlShape entryShape = shape;
-            inferred = FailingEntry.amongBatchEntries(facts, columns, entries,
-                    entry -> new SentValues(entryShape, entry, facts.parentSide(), dialect));
-            if (inferred.index() >= 0) {
-                batchIndex = inferred.index();
-                parameters = entries.parameters(batchIndex);
-            }
-        }
-        SentValues sent = new SentValues(shape, parameters, facts.parentSide(), dialect);
-        // Several entries or rows may have failed: they all carry the echoed key, which is shown as they sent it.
-        boolean keyOfAnyCarrier = inferred.index() < 0 && inferred.carrier() >= 0 && !columns.isEmpty();
-        if (failure.isBatch() && keyOfAnyCarrier) {
-            sent = new SentValues(shape, failure.batchEntries().parameters(inferred.carrier()), facts.parentSide(),
-                    dialect);
-        } else if (!failure.isBatch()) {
-            inferred = FailingEntry.amongRows(facts, columns, sent);
-            boolean rowKnown = inferred.index() >= 0;
-            if (rowKnown || (inferred.carrier() >= 0 && !columns.isEmpty())) {
-                sent = sent.inRow(rowKnown ? inferred.index() : inferred.carrier());
-            }
-        }
-
-        // On the parent side the table is the parent: when the database names only the child (SQL Server's
-        // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
-        String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
-                : firstKnown(facts.table(), statementTable);
-
-        Masking masking = new Masking(redactor, renderer, shape, sql, parameters, tableMayHoldSecret);
+        Masking masking = new Masking(redactor, renderer, resolved.shape(), resolved.sql(), resolved.parameters(),
+                resolved.tableMayHoldColumnMatching(redactor::isSensitive));
         Map<String, String> values = masking.values(
                 columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
 
-        ExplanationInput input = new ExplanationInput(facts, dialect, shape.operation(), table,
-                columns.isEmpty() ? null : columns, values, sent.omittedFromInsert(columns));
+        ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,
+                resolved.shape().verb(), resolved.table(), columns.isEmpty() ? null : columns, values,
+                sent.omittedFromInsert(columns));
         ViolationReport.Builder report = ViolationReport.builder()
-                .kind(violation.kind())
+                .kind(resolved.kind())
                 .db(dialect.system().systemName())
-                .sqlState(e.getSQLState())
-                .vendorCode(e.getErrorCode())
+                .sqlState(facts.sqlState())
+                .vendorCode(facts.vendorCode())
                 .constraint(facts.constraint())
                 .index(facts.constraint() == null ? facts.index() : null)
-                .table(table)
+                .table(resolved.table())
                 .columns(columns.isEmpty() ? null : columns)
-                .referencedTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
-                        : facts.parentSide() ? table : facts.referencedTable())
-                .referencingTable(violation.kind() != ViolationKind.FOREIGN_KEY ? null
-                        : facts.parentSide() ? facts.table() : table)
+                .referencedTable(resolved.referencedTable())
+                .referencingTable(resolved.referencingTable())
                 .sql(masking.sql())
                 .parameters(parametersCaptured ? masking.parameters() : null)
-                .batchIndex(batchIndex)
-                .failingEntry(masking.text(inferred.note(values)))
-                .operation(shape.operation())
+                .batchIndex(resolved.batchIndex())
+                .failingEntry(masking.text(resolved.failingEntry().note(values)))
+                .operation(resolved.shape().verb())
                 .exception(failure.thrown().getClass().getName())
                 .message(masking.message(facts.message()))
                 .callSite(callSite)
@@ -157,27 +93,6 @@ public final class ReportAssembler {
                 .remedy(masking.text(Explainer.remedy(input)));
         values.forEach(report::value);
         return report.build();
-    }
-
-    private static List<String> assignedColumns(SqlShape shape) {
-        List<String> assigned = new ArrayList<>();
-        for (ColumnSource source : shape.columns()) {
-            if (source.role() == ColumnSource.Role.VALUE) {
-                assigned.add(source.column());
-            }
-        }
-        return assigned;
-    }
-
-    /**
-     * A duplicate key value printed without its columns (MySQL, MariaDB) belongs to the key's one column once
-     * the catalog named it; with several columns the printed value cannot be split reliably.
-     */
-    private static void pairKeyValueWithSingleColumnKey(ViolationFacts facts) {
-        if (facts.keyValue() != null && facts.columns().size() == 1
-                && !facts.reportedValues().containsKey(facts.columns().get(0))) {
-            facts.reportedValue(facts.columns().get(0), "'" + facts.keyValue().replace("'", "''") + "'");
-        }
     }
 
     /**
@@ -198,21 +113,5 @@ public final class ReportAssembler {
                     : masking.text(renderer.shorten(entry.getValue())));
         }
         return shown;
-    }
-
-    private static Integer failedEntry(RecognizedViolation violation, int ordinal, Dialect dialect, int size) {
-        if (violation.batch() == null) {
-            return null;
-        }
-        int stated = dialect.failedBatchEntry(violation.batch(), violation.exception());
-        if (stated >= 0) {
-            return stated;
-        }
-        List<Integer> failed = UpdateCounts.failedEntries(violation.batch().getLargeUpdateCounts(), size);
-        return ordinal < failed.size() ? failed.get(ordinal) : null;
-    }
-
-    private static String firstKnown(String stated, String fallback) {
-        return stated != null ? stated : fallback;
     }
 }

@@ -4,6 +4,7 @@ import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.sql.ColumnSource;
+import io.integrityagent.sql.SqlOperation;
 import io.integrityagent.sql.SqlShape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,7 +90,7 @@ final class SentValues {
 
     /** The NOT NULL columns an INSERT with a column list left out, so they got no value at all. */
     List<String> omittedFromInsert(List<String> columns) {
-        if (!"INSERT".equals(shape.operation()) || shape.columns().isEmpty()) {
+        if (shape.operation() != SqlOperation.INSERT || shape.columns().isEmpty()) {
             return Collections.emptyList();
         }
         List<String> omitted = new ArrayList<>();

@@ -7,7 +7,8 @@ import java.util.List;
 /** What {@link SqlStatementParser} understood of one statement; anything it did not understand is null or empty. */
 public final class SqlShape {
 
-    private final String operation;
+    private final String verb;
+    private final SqlOperation operation;
     private final String table;
     private final List<ColumnSource> columns;
     private final int parameterCount;
@@ -16,9 +17,10 @@ public final class SqlShape {
     private final List<ColumnSource> unnamedValues;
     private final List<TextSpan> stringLiterals;
 
-    SqlShape(String operation, String table, List<ColumnSource> columns, int parameterCount,
+    SqlShape(String verb, String table, List<ColumnSource> columns, int parameterCount,
              boolean omitsColumnList, List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals) {
-        this.operation = operation;
+        this.verb = verb;
+        this.operation = SqlOperation.of(verb);
         this.table = table;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.parameterCount = parameterCount;
@@ -27,8 +29,16 @@ public final class SqlShape {
         this.stringLiterals = Collections.unmodifiableList(new ArrayList<>(stringLiterals));
     }
 
-    /** The statement's verb in upper case (the main verb after any WITH clause), or null when there is none. */
-    public String operation() {
+    /**
+     * The statement's verb in upper case (the main verb after any WITH clause), or null when there is none: what
+     * the report names as its operation.
+     */
+    public String verb() {
+        return verb;
+    }
+
+    /** The kind of statement its {@link #verb()} makes it. */
+    public SqlOperation operation() {
         return operation;
     }
 
@@ -77,7 +87,7 @@ public final class SqlShape {
                 row.clear();
             }
         }
-        return new SqlShape(operation, table, paired, parameterCount, true, Collections.emptyList(),
+        return new SqlShape(verb, table, paired, parameterCount, true, Collections.emptyList(),
                 stringLiterals);
     }
 
@@ -114,6 +124,6 @@ public final class SqlShape {
 
     @Override
     public String toString() {
-        return operation + " " + table + " " + columns + " (" + parameterCount + " parameters)";
+        return verb + " " + table + " " + columns + " (" + parameterCount + " parameters)";
     }
 }

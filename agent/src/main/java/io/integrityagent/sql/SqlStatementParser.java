@@ -22,7 +22,7 @@ public final class SqlStatementParser {
     private SqlStatementParser() {
     }
 
-    /** Never throws; null or blank sql gives a shape with operation null. */
+    /** Never throws; null or blank sql gives a shape with verb null. */
     public static SqlShape parse(String sql) {
         try {
             return parseUnguarded(sql);
@@ -50,24 +50,24 @@ public final class SqlStatementParser {
                 return draft.toShape("WITH");
             }
         }
-        String operation = tokens.get(verb).keyword;
-        switch (operation) {
-            case "INSERT":
-            case "REPLACE":
-            case "UPSERT":
-            case "MERGE":
+        String verbText = tokens.get(verb).keyword;
+        switch (SqlOperation.of(verbText)) {
+            case INSERT:
+            case REPLACE:
+            case UPSERT:
+            case MERGE:
                 new InsertReader(draft).read(verb + 1);
                 break;
-            case "UPDATE":
+            case UPDATE:
                 new UpdateReader(draft).read(verb + 1);
                 break;
-            case "DELETE":
+            case DELETE:
                 new DeleteReader(draft).read(verb + 1);
                 break;
             default:
                 break;
         }
-        return draft.toShape(operation);
+        return draft.toShape(verbText);
     }
 
     /**

@@ -39,8 +39,8 @@ final class StatementDraft {
         unnamedValues.add(value);
     }
 
-    SqlShape toShape(String operation) {
-        return new SqlShape(operation, table, sources, tokens.markerCount(), omitsColumnList, unnamedValues,
+    SqlShape toShape(String verb) {
+        return new SqlShape(verb, table, sources, tokens.markerCount(), omitsColumnList, unnamedValues,
                 tokens.stringLiterals());
     }
 }

@@ -215,10 +215,7 @@ class Db2DialectTest {
     }
 
     private ViolationFacts describe(SQLException e) {
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, e);
     }
 
     /** What JCC throws for a failed statement: the T4 layer's SQLCA, made an exception by the driver's factory. */

@@ -144,9 +144,6 @@ class DerbyDialectTest {
     }
 
     private ViolationFacts describe(SQLException e) {
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, e);
     }
 }

@@ -8,10 +8,16 @@ import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.RecognizedViolation;
 import io.integrityagent.model.ViolationReport;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.RecognizedViolation;
+import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.recognition.ViolationRecognizer;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
+import io.integrityagent.model.ViolationReport;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +45,14 @@ final class DialectReports {
                     Correlation.NONE));
         }
         return reports;
+    }
+
+    /** What {@code dialect} reads from one exception, as the analysis starts a report: the facts it states. */
+    static ViolationFacts describe(Dialect dialect, SQLException e) {
+        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
+                e.getMessage());
+        dialect.describe(e, facts);
+        return facts;
     }
 
     /** A prepared statement's capture with one set of bound values. */

@@ -116,8 +116,6 @@ class H2DialectTest {
     private ViolationFacts describe(String state, String message) {
         SQLIntegrityConstraintViolationException e = new SQLIntegrityConstraintViolationException(message, state,
                 Integer.parseInt(state));
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), state, e.getErrorCode(), e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, e);
     }
 }

@@ -130,9 +130,6 @@ class HsqldbDialectTest {
     }
 
     private ViolationFacts describe(String state, int code, String message) {
-        SQLIntegrityConstraintViolationException e = new SQLIntegrityConstraintViolationException(message, state, code);
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), state, code, e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, new SQLIntegrityConstraintViolationException(message, state, code));
     }
 }

@@ -287,10 +287,7 @@ class MySqlDialectTest {
     }
 
     private ViolationFacts describe(SQLException e) {
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, e);
     }
 
     private static SQLException violation(String message, int code) {

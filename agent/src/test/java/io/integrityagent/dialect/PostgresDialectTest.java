@@ -337,10 +337,7 @@ class PostgresDialectTest {
     }
 
     private ViolationFacts describe(SQLException e) {
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, e);
     }
 
     private static BatchUpdateException batch(String message) {

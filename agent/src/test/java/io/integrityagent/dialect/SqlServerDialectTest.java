@@ -273,10 +273,7 @@ class SqlServerDialectTest {
     }
 
     private ViolationFacts describe(SQLException e) {
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, e);
     }
 
     /**

@@ -156,10 +156,6 @@ class SqliteDialectTest {
     }
 
     private ViolationFacts describe(SQLiteErrorCode code, String text) {
-        SQLiteException e = new SQLiteException("[" + code.name() + "] " + text, code);
-        ViolationFacts facts = new ViolationFacts(dialect.classify(e), e.getSQLState(), e.getErrorCode(),
-                e.getMessage());
-        dialect.describe(e, facts);
-        return facts;
+        return DialectReports.describe(dialect, new SQLiteException("[" + code.name() + "] " + text, code));
     }
 }

@@ -26,7 +26,7 @@ class SqlStatementParserTest {
         void pairsEachInsertColumnWithItsBindMarker() {
             SqlShape shape = SqlStatementParser.parse("INSERT INTO users (id, email, name) VALUES (?, ?, ?)");
 
-            assertEquals("INSERT", shape.operation());
+            assertEquals("INSERT", shape.verb());
             assertEquals("users", shape.table());
             assertEquals(3, shape.parameterCount());
             assertEquals(List.of("id=?1 (VALUE)", "email=?2 (VALUE)", "name=?3 (VALUE)"), describe(shape));
@@ -159,7 +159,7 @@ class SqlStatementParserTest {
         void knowsTheTableButNoColumnsWhenTheColumnListIsLeftOut() {
             SqlShape shape = SqlStatementParser.parse("INSERT INTO orders VALUES (?, ?, 'new')");
 
-            assertEquals("INSERT", shape.operation());
+            assertEquals("INSERT", shape.verb());
             assertEquals("orders", shape.table());
             assertTrue(shape.columns().isEmpty());
             assertEquals(2, shape.parameterCount());
@@ -217,7 +217,7 @@ class SqlStatementParserTest {
         void readsDialectSpecificInsertForms(String sql, String operation) {
             SqlShape shape = SqlStatementParser.parse(sql);
 
-            assertEquals(operation, shape.operation());
+            assertEquals(operation, shape.verb());
             assertEquals("t", shape.table());
             assertEquals(List.of("a=?1 (VALUE)"), describe(shape));
         }
@@ -272,7 +272,7 @@ class SqlStatementParserTest {
             SqlShape shape = SqlStatementParser.parse("WITH RECURSIVE src (x) AS (SELECT ? UNION ALL SELECT x FROM src), "
                     + "other AS (SELECT 1) INSERT INTO t (a, b) VALUES (?, ?)");
 
-            assertEquals("INSERT", shape.operation());
+            assertEquals("INSERT", shape.verb());
             assertEquals("t", shape.table());
             assertEquals(List.of("a=?2 (VALUE)", "b=?3 (VALUE)"), describe(shape));
         }
@@ -282,7 +282,7 @@ class SqlStatementParserTest {
             SqlShape shape = SqlStatementParser.parse("INSERT ALL INTO a (x) VALUES (?) INTO b (y) VALUES (?) "
                     + "SELECT * FROM dual");
 
-            assertEquals("INSERT", shape.operation());
+            assertEquals("INSERT", shape.verb());
             assertNull(shape.table());
             assertTrue(shape.columns().isEmpty());
             assertEquals(2, shape.parameterCount());
@@ -296,7 +296,7 @@ class SqlStatementParserTest {
         void pairsSetAssignmentsAsValuesAndWhereEqualitiesAsConditions() {
             SqlShape shape = SqlStatementParser.parse("UPDATE accounts SET a = ?, b = 'x' WHERE id = ? AND c = 5");
 
-            assertEquals("UPDATE", shape.operation());
+            assertEquals("UPDATE", shape.verb());
             assertEquals("accounts", shape.table());
             assertEquals(List.of("a=?1 (VALUE)", "b='x' (VALUE)", "id=?2 (WHERE)", "c=5 (WHERE)"), describe(shape));
         }
@@ -371,7 +371,7 @@ class SqlStatementParserTest {
         void mapsTheWhereEqualityOfADelete() {
             SqlShape shape = SqlStatementParser.parse("DELETE FROM orders WHERE id = ?");
 
-            assertEquals("DELETE", shape.operation());
+            assertEquals("DELETE", shape.verb());
             assertEquals("orders", shape.table());
             assertEquals(List.of("id=?1 (WHERE)"), describe(shape));
         }
@@ -400,7 +400,7 @@ class SqlStatementParserTest {
         void leavesTheTargetOfAMultiTableDeleteUnknown(String sql) {
             SqlShape shape = SqlStatementParser.parse(sql);
 
-            assertEquals("DELETE", shape.operation());
+            assertEquals("DELETE", shape.verb());
             assertNull(shape.table());
             assertEquals(1, shape.parameterCount());
         }
@@ -463,7 +463,7 @@ class SqlStatementParserTest {
         void readsH2MergeWithKeyLikeAnInsert() {
             SqlShape shape = SqlStatementParser.parse("MERGE INTO users (id, email) KEY (id) VALUES (?, ?)");
 
-            assertEquals("MERGE", shape.operation());
+            assertEquals("MERGE", shape.verb());
             assertEquals("users", shape.table());
             assertEquals(List.of("id=?1 (VALUE)", "email=?2 (VALUE)"), describe(shape));
         }
@@ -473,7 +473,7 @@ class SqlStatementParserTest {
             SqlShape shape = SqlStatementParser.parse("MERGE INTO app.users u USING (SELECT ? AS id) s ON u.id = s.id "
                     + "WHEN MATCHED THEN UPDATE SET email = ? WHEN NOT MATCHED THEN INSERT (id, email) VALUES (s.id, ?)");
 
-            assertEquals("MERGE", shape.operation());
+            assertEquals("MERGE", shape.verb());
             assertEquals("users", shape.table());
             assertTrue(shape.columns().isEmpty());
             assertEquals(3, shape.parameterCount());
@@ -500,14 +500,14 @@ class SqlStatementParserTest {
             "WITH x AS (SELECT 1)            | WITH",
         })
         void namesTheOperationByItsMainVerb(String sql, String operation) {
-            assertEquals(operation, SqlStatementParser.parse(sql.replace("\\n", "\n")).operation());
+            assertEquals(operation, SqlStatementParser.parse(sql.replace("\\n", "\n")).verb());
         }
 
         @Test
         void callsHaveNoTableOrSources() {
             SqlShape shape = SqlStatementParser.parse("{? = call app.f(?, 'x')}");
 
-            assertEquals("CALL", shape.operation());
+            assertEquals("CALL", shape.verb());
             assertNull(shape.table());
             assertTrue(shape.columns().isEmpty());
             assertEquals(2, shape.parameterCount());
@@ -518,7 +518,7 @@ class SqlStatementParserTest {
         void blankSqlHasNoOperation(String sql) {
             SqlShape shape = SqlStatementParser.parse(sql);
 
-            assertNull(shape.operation());
+            assertNull(shape.verb());
             assertNull(shape.table());
             assertTrue(shape.columns().isEmpty());
             assertEquals(0, shape.parameterCount());
@@ -528,7 +528,7 @@ class SqlStatementParserTest {
         void nullSqlHasNoOperation() {
             SqlShape shape = SqlStatementParser.parse(null);
 
-            assertNull(shape.operation());
+            assertNull(shape.verb());
             assertEquals(0, shape.parameterCount());
             assertTrue(shape.columns().isEmpty());
         }
@@ -537,7 +537,7 @@ class SqlStatementParserTest {
         void readsOnlyTheFirstStatementButCountsEveryMarker() {
             SqlShape shape = SqlStatementParser.parse("INSERT INTO t (a) VALUES (?); UPDATE u SET b = ?");
 
-            assertEquals("INSERT", shape.operation());
+            assertEquals("INSERT", shape.verb());
             assertEquals("t", shape.table());
             assertEquals(List.of("a=?1 (VALUE)"), describe(shape));
             assertEquals(2, shape.parameterCount());

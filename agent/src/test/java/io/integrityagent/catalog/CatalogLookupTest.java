@@ -1,0 +1,154 @@
+package io.integrityagent.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.integrityagent.catalog.CatalogLookup.Gap;
+import io.integrityagent.dialect.Dialects;
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.model.Dialect;
+import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
+import io.integrityagent.sql.SqlOperation;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CatalogLookupTest {
+
+    private static final Dialect H2 = Dialects.of(DatabaseSystem.H2);
+    private static final Dialect POSTGRES = Dialects.of(DatabaseSystem.POSTGRESQL);
+
+    @Nested
+    class GapSelection {
+
+        @Test
+        void factsTheMessageStatedCompletelyLeaveNoGap() {
+            ViolationFacts facts = facts(ViolationKind.UNIQUE, "uk_users_email");
+            facts.column("email");
+
+            assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, SqlOperation.INSERT, POSTGRES));
+        }
+
+        @Test
+        void aUniqueConstraintNamedWithoutColumnsNeedsItsColumns() {
+            assertEquals(Gap.UNIQUE_KEY_COLUMNS,
+                    CatalogLookup.gapIn(facts(ViolationKind.UNIQUE, "uk_users_email"), SqlOperation.INSERT, POSTGRES));
+        }
+
+        @Test
+        void anIndexNamedInsteadOfAConstraintNeedsItsConstraintWhereTheDialectCanAsk() {
+            ViolationFacts facts = facts(ViolationKind.UNIQUE, null);
+            facts.index("PUBLIC.UK_USERS_EMAIL_INDEX_4");
+
+            assertEquals(Gap.CONSTRAINT_OF_INDEX, CatalogLookup.gapIn(facts, SqlOperation.INSERT, H2));
+            assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, SqlOperation.INSERT, POSTGRES));
+        }
+
+        @Test
+        void aPrimaryKeyViolatedWithoutItsNameNeedsTheName() {
+            ViolationFacts facts = facts(ViolationKind.UNIQUE, null);
+            facts.primaryKey(true);
+
+            assertEquals(Gap.PRIMARY_KEY_NAME, CatalogLookup.gapIn(facts, SqlOperation.UPDATE, POSTGRES));
+        }
+
+        @Test
+        void anAnonymousForeignKeyIsLookedUpOnlyForStatementsThatTellItsSide() {
+            ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, null);
+
+            for (SqlOperation operation : List.of(SqlOperation.INSERT, SqlOperation.UPDATE, SqlOperation.DELETE)) {
+                assertEquals(Gap.ANONYMOUS_FOREIGN_KEY, CatalogLookup.gapIn(facts, operation, POSTGRES));
+            }
+            for (SqlOperation operation : List.of(SqlOperation.MERGE, SqlOperation.REPLACE, SqlOperation.OTHER)) {
+                assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, operation, POSTGRES), operation.name());
+            }
+            facts.table("orders");
+            assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, SqlOperation.INSERT, POSTGRES));
+        }
+
+        @Test
+        void aNamedForeignKeyWithoutColumnsOnEitherSideNeedsThem() {
+            ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "fk_orders_customer");
+            assertEquals(Gap.NAMED_FOREIGN_KEY_COLUMNS, CatalogLookup.gapIn(facts, SqlOperation.DELETE, POSTGRES));
+
+            facts.referencedColumn("id");
+            assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, SqlOperation.DELETE, POSTGRES));
+        }
+
+        @Test
+        void aCheckWithoutItsConditionIsAskedOnlyWhereTheDialectHasTheQuery() {
+            ViolationFacts facts = facts(ViolationKind.CHECK, "ck_qty");
+
+            assertEquals(Gap.CHECK_CONDITION, CatalogLookup.gapIn(facts, SqlOperation.INSERT, H2));
+            assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, SqlOperation.INSERT, POSTGRES));
+        }
+
+        @Test
+        void notNullViolationsHaveNoGapTheCatalogFills() {
+            assertEquals(Gap.NONE, CatalogLookup.gapIn(facts(ViolationKind.NOT_NULL, null), SqlOperation.INSERT,
+                    POSTGRES));
+        }
+    }
+
+    @Nested
+    class OnARealConnection {
+
+        private Connection connection;
+        private Statement statement;
+
+        @BeforeEach
+        void createSchema() throws SQLException {
+            connection = DriverManager.getConnection("jdbc:h2:mem:catalog" + System.nanoTime());
+            statement = connection.createStatement();
+            statement.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(80))");
+            statement.execute("CREATE UNIQUE INDEX uk_users_email ON users (email)");
+        }
+
+        @AfterEach
+        void close() throws SQLException {
+            connection.close();
+        }
+
+        @Test
+        void fillsTheColumnsOfANamedUniqueKeyInAutoCommit() {
+            ViolationFacts facts = facts(ViolationKind.UNIQUE, "UK_USERS_EMAIL");
+
+            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+
+            assertEquals(List.of("EMAIL"), facts.columns());
+            assertEquals("USERS", facts.table());
+        }
+
+        @Test
+        void leavesTheGapInsideTheApplicationsTransaction() throws SQLException {
+            connection.setAutoCommit(false);
+            ViolationFacts facts = facts(ViolationKind.UNIQUE, "UK_USERS_EMAIL");
+
+            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+
+            assertTrue(facts.columns().isEmpty());
+            assertNull(facts.table());
+        }
+
+        @Test
+        void tellsTheTablesColumnsInTheirOrder() {
+            assertEquals(List.of("ID", "EMAIL"), new CatalogLookup(Callable::call).columnsOf(statement, "USERS"));
+            assertNull(new CatalogLookup(Callable::call).columnsOf(statement, "NO_SUCH_TABLE"));
+        }
+    }
+
+    private static ViolationFacts facts(ViolationKind kind, String constraint) {
+        ViolationFacts facts = new ViolationFacts(kind, "23000", 0, "refused");
+        facts.constraint(constraint);
+        return facts;
+    }
+}
