@@ -108,14 +108,15 @@ final class Masking {
         for (ColumnSource source : shape.columns()) {
             if (source.isLiteral() && redactor.isSensitive(source.column())) {
                 maskedLiteralStarts.add(source.literalStart());
-                addSecret(literalContent(source.literal()));
+                addLiteralSecret(source.literal());
             }
         }
         for (TextSpan literal : shape.stringLiterals()) {
-            String content = literalContent(sql.substring(literal.start(), literal.end()));
+            String text = sql.substring(literal.start(), literal.end());
+            String content = literalContent(text);
             if (everyStringLiteral) {
                 maskedLiteralStarts.add(literal.start());
-                addSecret(content);
+                addLiteralSecret(text);
             } else if (!maskedLiteralStarts.contains(literal.start())) {
                 addLongValue(content);
             }
@@ -136,8 +137,11 @@ final class Masking {
         for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
             if (redactor.isSensitive(value.getKey())) {
                 Object sentValue = value.getValue();
-                addSecret(sentValue instanceof SentValues.Literal ? literalContent(sentValue.toString())
-                        : ValueRenderer.raw(sentValue));
+                if (sentValue instanceof SentValues.Literal) {
+                    addLiteralSecret(sentValue.toString());
+                } else {
+                    addSecret(ValueRenderer.raw(sentValue));
+                }
             }
         }
         for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
@@ -257,6 +261,50 @@ final class Masking {
         if (secret != null && !secret.isEmpty() && !"NULL".equalsIgnoreCase(secret)) {
             secrets.add(secret);
         }
+    }
+
+    /**
+     * A literal's content as a secret, and also as the database reads its backslash escapes: MySQL and MariaDB
+     * undo them in every string ({@code 'a\tb'} is stored with a tab, {@code '\A'} as {@code A}), PostgreSQL in
+     * {@code E''} strings. The database repeats the value it stored, which the literal's text may not contain.
+     */
+    private void addLiteralSecret(String literal) {
+        String content = literalContent(literal);
+        // The stored reading first: masking the raw text's start first would break up the stored value's echo.
+        if (content != null && content.indexOf('\\') >= 0) {
+            addSecret(backslashEscapesUndone(content));
+        }
+        addSecret(content);
+    }
+
+    private static final String NAMED_ESCAPES = "0bnrtZ";
+    private static final String NAMED_ESCAPED = "\0\b\n\r\t\032";
+
+    /**
+     * {@code content} with the backslash escapes of MySQL ({@code \n}, {@code \t}, {@code \0}, {@code \Z}; any
+     * other {@code \c} is {@code c}) and of PostgreSQL's {@code E''} ({@code \xHH}, {@code \\uXXXX}) undone.
+     * Where the two differ ({@code \x41}), PostgreSQL's reading is taken; the raw content is a secret as well.
+     */
+    static String backslashEscapesUndone(String content) {
+        StringBuilder out = new StringBuilder(content.length());
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c != '\\' || i + 1 == content.length()) {
+                out.append(c);
+                continue;
+            }
+            char escaped = content.charAt(++i);
+            int hexDigits = escaped == 'x' ? 2 : escaped == 'u' ? 4 : 0;
+            if (hexDigits > 0 && i + hexDigits < content.length()
+                    && content.substring(i + 1, i + 1 + hexDigits).chars().allMatch(d -> Character.digit(d, 16) >= 0)) {
+                out.append((char) Integer.parseInt(content.substring(i + 1, i + 1 + hexDigits), 16));
+                i += hexDigits;
+                continue;
+            }
+            int named = NAMED_ESCAPES.indexOf(escaped);
+            out.append(named >= 0 ? NAMED_ESCAPED.charAt(named) : escaped);
+        }
+        return out.toString();
     }
 
     private void addLongValue(String value) {
