@@ -74,9 +74,8 @@ final class RepeatSummary {
     }
 
     private String sentence() {
-        String noun = first.kind().noun();
-        String what = first.constraint() != null ? noun + " " + first.constraint()
-                : noun + (first.table() == null ? "" : " on " + first.table());
+        boolean named = first.constraint() != null || first.index() != null;
+        String what = TextFormat.violatedName(first) + (named || first.table() == null ? "" : " on " + first.table());
         String from = first.callSite() == null ? "" : " from " + first.callSite();
         return "Integrity violation repeated: " + what + from + " was violated " + count + " more "
                 + (count == 1 ? "time" : "times") + span() + " (each constraint and call site is explained in full"

@@ -31,16 +31,19 @@ public final class TextFormat {
         return text.toString();
     }
 
-    private static String headline(ViolationReport r) {
-        StringBuilder headline = new StringBuilder("Integrity violation: ");
+    /**
+     * What was violated, as far as it is known: "unique constraint UQ_X", "unique index UQ_X_INDEX_4" when only the
+     * index is known (never presented as the constraint), or the kind alone ("NOT NULL constraint").
+     */
+    static String violatedName(ViolationReport r) {
         if (r.constraint() == null && r.index() != null) {
-            headline.append("unique index ").append(r.index());
-        } else {
-            headline.append(r.kind().noun());
-            if (r.constraint() != null) {
-                headline.append(' ').append(r.constraint());
-            }
+            return "unique index " + r.index();
         }
+        return r.constraint() == null ? r.kind().noun() : r.kind().noun() + " " + r.constraint();
+    }
+
+    private static String headline(ViolationReport r) {
+        StringBuilder headline = new StringBuilder("Integrity violation: ").append(violatedName(r));
         if (r.table() != null) {
             headline.append(" on ").append(r.table());
             if (r.columns() != null) {

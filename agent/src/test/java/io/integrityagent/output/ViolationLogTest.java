@@ -64,6 +64,22 @@ class ViolationLogTest {
     }
 
     @Test
+    void summaryOfAViolationKnownOnlyByItsIndexNamesTheIndex() {
+        ViolationReport indexOnly = ViolationReport.builder().kind(ViolationKind.UNIQUE).db("h2database")
+                .sqlState("23505").exception("org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException")
+                .index("UK_CUSTOMERS_EMAIL_INDEX_6").table("CUSTOMERS").callSite("com.example.Shop.signUp(Shop.java:9)")
+                .build();
+        try (ViolationLog log = log(LogFormat.TEXT)) {
+            log.log(indexOnly);
+            log.log(indexOnly);
+            written.clear();
+            log.summarise();
+        }
+        assertTrue(written.peek().startsWith("Integrity violation repeated: unique index UK_CUSTOMERS_EMAIL_INDEX_6"
+                + " from com.example.Shop.signUp(Shop.java:9) was violated 1 more time"), written.peek());
+    }
+
+    @Test
     void textSummaryEscapesTheNamesTheDatabaseSupplied() {
         try (ViolationLog log = log(LogFormat.TEXT)) {
             log.log(hostile());
