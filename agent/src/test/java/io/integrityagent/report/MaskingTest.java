@@ -168,11 +168,11 @@ class MaskingTest {
 
     @Test
     void literalContentIsTheValueADatabaseWouldRepeat() {
-        assertEquals("it's", Masking.literalContent("'it''s'"));
-        assertEquals("x", Masking.literalContent("E'x'"));
-        assertEquals("x", Masking.literalContent("_utf8mb4'x'"));
-        assertEquals("body", Masking.literalContent("$tag$body$tag$"));
-        assertEquals("42", Masking.literalContent("42"));
-        assertTrue(Masking.literalContent("''").isEmpty());
+        assertEquals("it's", LiteralValues.content("'it''s'"));
+        assertEquals("x", LiteralValues.content("E'x'"));
+        assertEquals("x", LiteralValues.content("_utf8mb4'x'"));
+        assertEquals("body", LiteralValues.content("$tag$body$tag$"));
+        assertEquals("42", LiteralValues.content("42"));
+        assertTrue(LiteralValues.content("''").isEmpty());
     }
 }
