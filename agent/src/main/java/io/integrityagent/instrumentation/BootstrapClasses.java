@@ -29,9 +29,6 @@ public final class BootstrapClasses {
     private static final String PACKAGE_PATH = "io/integrityagent/bootstrap/";
     private static final String PROBE = "io.integrityagent.bootstrap.Hooks";
 
-    /** Binary name to class file, for Byte Buddy to read them, as the bootstrap loader has no jar to read them from. */
-    private static volatile Map<String, byte[]> classFiles = Map.of();
-
     private BootstrapClasses() {
     }
 
@@ -41,7 +38,6 @@ public final class BootstrapClasses {
         if (read.isEmpty()) {
             throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
         }
-        classFiles = read;
         if (inBootstrapLoader()) {
             return; // an earlier start of the agent in this JVM put them there
         }
@@ -53,10 +49,6 @@ public final class BootstrapClasses {
         if (!inBootstrapLoader()) {
             throw new IOException("the bootstrap class loader does not find " + PROBE);
         }
-    }
-
-    static Map<String, byte[]> classFiles() {
-        return classFiles;
     }
 
     private static void defineInBootstrapLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
