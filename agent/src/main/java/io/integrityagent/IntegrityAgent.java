@@ -6,6 +6,7 @@ import io.integrityagent.config.LogFormat;
 import io.integrityagent.context.ApplicationContext;
 import io.integrityagent.instrumentation.BootstrapClasses;
 import io.integrityagent.instrumentation.CaptureHooks;
+import io.integrityagent.instrumentation.FailureHandler;
 import io.integrityagent.instrumentation.JdbcInstrumentation;
 import io.integrityagent.output.AgentMetrics;
 import io.integrityagent.output.ApplicationLogSinks;
@@ -68,34 +69,53 @@ public final class IntegrityAgent {
                 return;
             }
             BootstrapClasses.install(instrumentation);
-            List<String> outputs = new ArrayList<>();
             AgentMetrics metrics = new AgentMetrics();
-            ApplicationContext context = new ApplicationContext(config.traces());
-            ViolationPipeline pipeline = new ViolationPipeline(
-                    new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
-                            new Redactor(config.redactPattern()), config.captureParameters(),
-                            new CatalogLookup(CaptureHooks::unobserved)),
-                    sinks(config, metrics, context, outputs), metrics, context);
+            StartingPipeline pipeline = new StartingPipeline(() -> metrics.countInternalError("start"));
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
-            startMetricsEndpoint(config, metrics, outputs);
-            startOtlp(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, () -> metrics.countInternalError("instrumentation"));
             if (config.applicationMetrics()) {
                 ApplicationMetrics.watch(instrumentation, metrics);
             }
-            printLine(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
-                    + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
+            Thread outputs = new Thread(() -> startOutputs(config, metrics, pipeline), "integrity-agent-start");
+            outputs.setDaemon(true);
+            outputs.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::exit, "integrity-agent-exit"));
         } catch (Throwable failure) {
             printLine(NAME + ": could not start (" + failure + "); the application runs without it");
         }
     }
 
+    /**
+     * Builds the pipeline and starts the outputs, on a thread of their own: they load most of the agent's
+     * classes, and the application need not wait for that to run its first query.
+     */
+    private static void startOutputs(AgentConfig config, AgentMetrics metrics, StartingPipeline starting) {
+        FailureHandler started = FailureHandler.NONE;
+        try {
+            List<String> outputs = new ArrayList<>();
+            ApplicationContext context = new ApplicationContext(config.traces());
+            started = new ViolationPipeline(
+                    new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
+                            new Redactor(config.redactPattern()), config.captureParameters(),
+                            new CatalogLookup(CaptureHooks::unobserved)),
+                    sinks(config, metrics, context, starting, outputs), metrics, context);
+            startMetricsEndpoint(config, metrics, outputs);
+            startOtlp(config, metrics, outputs);
+            printLine(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
+                    + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
+        } catch (Throwable failure) {
+            printLine(NAME + ": could not start (" + failure + "); the application runs without it");
+        } finally {
+            starting.started(started);
+        }
+    }
+
     /** The outputs of every report, each named by the stage its failures are counted under. */
     private static List<ReportSink> sinks(AgentConfig config, AgentMetrics metrics, ApplicationContext context,
-                                          List<String> outputs) {
+                                          StartingPipeline starting, List<String> outputs) {
         List<ReportSink> sinks = new ArrayList<>();
         sinks.add(new ReportSink("metrics", (report, correlation) -> metrics.countViolation(report)));
-        ViolationLog log = openLog(config, outputs);
+        ViolationLog log = openLog(config, starting, outputs);
         if (log != null) {
             sinks.add(new ReportSink("log", (report, correlation) -> log.log(report)));
         }
@@ -107,14 +127,14 @@ public final class IntegrityAgent {
         return sinks;
     }
 
-    private static ViolationLog openLog(AgentConfig config, List<String> outputs) {
+    private static ViolationLog openLog(AgentConfig config, StartingPipeline starting, List<String> outputs) {
         if (config.logFormat() == LogFormat.OFF) {
             outputs.add("log off");
             return null;
         }
         ViolationLog log = new ViolationLog(config.logFormat(), config.logSummaryInterval(),
                 new ApplicationLogSinks(), config.logQuiet());
-        Runtime.getRuntime().addShutdownHook(new Thread(log::flushAtExit, "integrity-agent-exit"));
+        starting.atExit(log::flushAtExit);
         return log;
     }
 

@@ -3,8 +3,8 @@ package io.integrityagent.bootstrap;
 /**
  * What the advice inlined into JDBC classes calls, through {@link Hooks#jdbc}. It lives on the bootstrap class
  * path, so that a driver in any class loader resolves it; hence its signatures use only {@code java.base}
- * types ({@code java.sql} is a platform module the bootstrap loader cannot see): statements, connections and
- * the agent's own per-call state are {@code Object}. Every method is cheap on the path that does not fail and
+ * types ({@code java.sql} is a platform module the bootstrap loader cannot see): statements and connections are
+ * {@code Object}. Every method is cheap on the path that does not fail and
  * never throws.
  */
 public interface JdbcHooks {
@@ -31,10 +31,10 @@ public interface JdbcHooks {
 
     void parametersCleared(Object statement);
 
-    /** {@code PreparedStatement.addBatch()} begins: returns what is bound now, the entry to add once it returns. */
-    Object addingBatch(Object statement);
+    /** {@code PreparedStatement.addBatch()} begins: what is bound now is the entry to add once it returns. */
+    void addingBatch(Object statement);
 
-    void batchEntryAdded(Object statement, Object entry);
+    void batchEntryAdded(Object statement);
 
     /** {@code Statement.addBatch(String)} returned. */
     void sqlBatchAdded(Object statement, String sql);
@@ -43,18 +43,23 @@ public interface JdbcHooks {
 
     void closed(Object statement);
 
-    /** An execute call begins; returns the scope to hand to {@link #executed}. */
-    Object executing();
+    /**
+     * An execute call, {@code commit()} or {@code setAutoCommit} begins. Every such call ends in exactly one of
+     * {@link #executed}, {@link #executedBatch} or {@link #committed}, on the same thread, which pair them up.
+     */
+    void executing();
 
-    /** {@code executeBatch()} begins; returns the scope to hand to {@link #executed}. */
-    Object executingBatch(Object statement);
+    /** {@code executeBatch()} begins; it ends in {@link #executedBatch}. */
+    void executingBatch(Object statement);
 
     /**
-     * An execute call ended, normally or not. {@code executedSql} is the SQL argument of a plain statement's
-     * execute call, null for prepared statements.
+     * An execute call ended, normally ({@code thrown} null) or not. {@code executedSql} is the SQL argument of
+     * a plain statement's execute call, null for prepared statements.
      */
-    void executed(Object scope, Object statement, String executedSql, Throwable thrown, boolean batch);
+    void executed(Object statement, String executedSql, Throwable thrown);
+
+    void executedBatch(Object statement, Throwable thrown);
 
     /** {@code Connection.commit()} or {@code setAutoCommit} ended, normally or not. */
-    void committed(Object scope, Object connection, Throwable thrown);
+    void committed(Object connection, Throwable thrown);
 }

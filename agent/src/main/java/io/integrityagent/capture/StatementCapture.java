@@ -10,6 +10,7 @@ public final class StatementCapture {
     private BoundParameters parameters;
     private BatchEntries batch;
     private BatchEntries executingBatch;
+    private ParameterValues heldBatchEntry;
 
     /** Called with the SQL given to {@code Connection.prepareStatement} or {@code prepareCall}. */
     public void prepared(String sql) {
@@ -40,9 +41,18 @@ public final class StatementCapture {
         return parameters == null ? ParameterValues.NONE : parameters.snapshot();
     }
 
-    /** {@code PreparedStatement.addBatch()}: the values bound when it was called become one batch entry. */
-    public void addBatch(ParameterValues entry) {
-        batch().add(entry);
+    /**
+     * {@code PreparedStatement.addBatch()} begins: the values bound now are the entry, taken before the driver
+     * runs it, as Derby clears the parameters inside addBatch.
+     */
+    public void holdBatchEntry() {
+        heldBatchEntry = parameterSnapshot();
+    }
+
+    /** {@code PreparedStatement.addBatch()} returned: the entry held when it began joins the batch. */
+    public void addHeldBatchEntry() {
+        batch().add(heldBatchEntry == null ? ParameterValues.NONE : heldBatchEntry);
+        heldBatchEntry = null;
     }
 
     /** {@code Statement.addBatch(String)}. */

@@ -1,13 +1,12 @@
 package io.integrityagent.instrumentation;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -26,22 +25,16 @@ import java.util.jar.JarOutputStream;
  */
 public final class BootstrapClasses {
 
-    private static final String PACKAGE_PATH = "io/integrityagent/bootstrap/";
-    private static final String PROBE = "io.integrityagent.bootstrap.Hooks";
-
-    /** Binary name to class file, for Byte Buddy to read them, as the bootstrap loader has no jar to read them from. */
-    private static volatile Map<String, byte[]> classFiles = Map.of();
+    private static final String PACKAGE = "io.integrityagent.bootstrap.";
+    private static final String PROBE = PACKAGE + "Hooks";
+    /** Every class of the package, by name: naming them would load them here first (BootstrapClassesTest). */
+    static final List<String> CLASSES = List.of(PROBE, PACKAGE + "JdbcHooks", PACKAGE + "CaptureHolder");
 
     private BootstrapClasses() {
     }
 
     public static void install(Instrumentation instrumentation) throws Exception {
-        File agentJar = new File(BootstrapClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Map<String, byte[]> read = read(agentJar);
-        if (read.isEmpty()) {
-            throw new IOException("no " + PACKAGE_PATH + " classes in " + agentJar);
-        }
-        classFiles = read;
+        Map<String, byte[]> read = read();
         if (inBootstrapLoader()) {
             return; // an earlier start of the agent in this JVM put them there
         }
@@ -53,10 +46,6 @@ public final class BootstrapClasses {
         if (!inBootstrapLoader()) {
             throw new IOException("the bootstrap class loader does not find " + PROBE);
         }
-    }
-
-    static Map<String, byte[]> classFiles() {
-        return classFiles;
     }
 
     private static void defineInBootstrapLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
@@ -90,18 +79,16 @@ public final class BootstrapClasses {
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
     }
 
-    private static Map<String, byte[]> read(File agentJar) throws IOException {
+    /** The class files, from the agent's own class loader, which already has its jar open. */
+    private static Map<String, byte[]> read() throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        try (JarFile source = new JarFile(agentJar)) {
-            Enumeration<JarEntry> entries = source.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class") && !name.endsWith("package-info.class")) {
-                    try (InputStream in = source.getInputStream(source.getJarEntry(name))) {
-                        classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
-                                in.readAllBytes());
-                    }
+        ClassLoader agent = BootstrapClasses.class.getClassLoader();
+        for (String name : CLASSES) {
+            try (InputStream in = agent.getResourceAsStream(name.replace('.', '/') + ".class")) {
+                if (in == null) {
+                    throw new IOException("no class file of " + name + " in the agent jar");
                 }
+                classes.put(name, in.readAllBytes());
             }
         }
         return classes;

@@ -2,13 +2,10 @@ package io.integrityagent.instrumentation;
 
 import io.integrityagent.bootstrap.CaptureHolder;
 import java.util.Arrays;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.modifier.FieldPersistence;
-import net.bytebuddy.description.modifier.SyntheticState;
-import net.bytebuddy.description.modifier.Visibility;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.implementation.FieldAccessor;
-import net.bytebuddy.utility.JavaModule;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Gives statement classes a field for their capture, when loaded for the first time, or when retransformed
@@ -18,30 +15,59 @@ import net.bytebuddy.utility.JavaModule;
  */
 final class CaptureFieldInstrumentation implements TypeInstrumentation {
 
-    private final AgentBuilder.RawMatcher statements;
+    private static final String HOLDER = Type.getInternalName(CaptureHolder.class);
+    private static final String OBJECT = "Ljava/lang/Object;";
 
-    CaptureFieldInstrumentation(AgentBuilder.RawMatcher statements) {
+    private final JdbcClasses statements;
+
+    CaptureFieldInstrumentation(JdbcClasses statements) {
         this.statements = statements;
     }
 
     @Override
-    public AgentBuilder.RawMatcher types() {
-        return (type, loader, module, classBeingRedefined, domain) -> canGetField(module, classBeingRedefined)
-                && statements.matches(type, loader, module, classBeingRedefined, domain);
+    public boolean appliesTo(LoadingClass type) {
+        return !type.inNamedModule()
+                && (type.redefined() == null || gotCaptureField(type.redefined()))
+                && statements.matches(type);
     }
 
     @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-        return builder
-                .defineField(CaptureHolder.FIELD_NAME, Object.class, Visibility.PRIVATE, FieldPersistence.TRANSIENT,
-                        SyntheticState.SYNTHETIC)
-                .implement(CaptureHolder.class)
-                .intercept(FieldAccessor.ofField(CaptureHolder.FIELD_NAME));
-    }
+    public ClassVisitor transform(ClassVisitor next, LoadingClass type) {
+        String owner = type.internalName();
+        type.changed();
+        return new ClassVisitor(Opcodes.ASM9, next) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                              String[] interfaces) {
+                String[] withHolder = Arrays.copyOf(interfaces, interfaces.length + 1);
+                withHolder[interfaces.length] = HOLDER;
+                super.visit(version, access, name, signature, superName, withHolder);
+            }
 
-    private static boolean canGetField(JavaModule module, Class<?> classBeingRedefined) {
-        return (module == null || !module.isNamed())
-                && (classBeingRedefined == null || gotCaptureField(classBeingRedefined));
+            @Override
+            public void visitEnd() {
+                super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
+                        CaptureHolder.FIELD_NAME, OBJECT, null, null).visitEnd();
+                MethodVisitor getter = super.visitMethod(Opcodes.ACC_PUBLIC, CaptureHolder.FIELD_NAME,
+                        "()" + OBJECT, null, null);
+                getter.visitCode();
+                getter.visitVarInsn(Opcodes.ALOAD, 0);
+                getter.visitFieldInsn(Opcodes.GETFIELD, owner, CaptureHolder.FIELD_NAME, OBJECT);
+                getter.visitInsn(Opcodes.ARETURN);
+                getter.visitMaxs(1, 1);
+                getter.visitEnd();
+                MethodVisitor setter = super.visitMethod(Opcodes.ACC_PUBLIC, CaptureHolder.FIELD_NAME,
+                        "(" + OBJECT + ")V", null, null);
+                setter.visitCode();
+                setter.visitVarInsn(Opcodes.ALOAD, 0);
+                setter.visitVarInsn(Opcodes.ALOAD, 1);
+                setter.visitFieldInsn(Opcodes.PUTFIELD, owner, CaptureHolder.FIELD_NAME, OBJECT);
+                setter.visitInsn(Opcodes.RETURN);
+                setter.visitMaxs(2, 2);
+                setter.visitEnd();
+                super.visitEnd();
+            }
+        };
     }
 
     /** The field and the interface are added together, so the class's own interfaces tell. */

@@ -4,13 +4,13 @@ import io.integrityagent.bootstrap.Hooks;
 import io.integrityagent.bootstrap.JdbcHooks;
 import io.integrityagent.capture.Captures;
 import io.integrityagent.capture.FailedExecution;
-import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.capture.StatementCapture;
 import java.util.concurrent.Callable;
 
 /**
  * The agent's side of the hooks that advice calls: what each hooked JDBC call records. Every method is cheap on
- * the path that does not fail and never throws: the advice suppresses Throwable as a second line of defence.
+ * the path that does not fail and never throws: the advice has no handler of its own around the call, so
+ * whatever could fail here is caught here.
  */
 public final class CaptureHooks implements JdbcHooks {
 
@@ -38,119 +38,181 @@ public final class CaptureHooks implements JdbcHooks {
 
     @Override
     public void prepared(Object statement, String sql) {
-        if (statement != null && sql != null) {
-            Captures.of(statement).prepared(sql);
+        try {
+            if (statement != null && sql != null) {
+                Captures.of(statement).prepared(sql);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundObject(Object statement, int index, Object value) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setObject(index, value);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setObject(index, value);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundNull(Object statement, int index) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setNull(index);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setNull(index);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundInt(Object statement, int index, int value) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setInt(index, value);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setInt(index, value);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundLong(Object statement, int index, long value) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setLong(index, value);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setLong(index, value);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundDouble(Object statement, int index, double value) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setDouble(index, value);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setDouble(index, value);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundFloat(Object statement, int index, float value) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setFloat(index, value);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setFloat(index, value);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void boundBoolean(Object statement, int index, boolean value) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setBoolean(index, value);
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setBoolean(index, value);
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     /** A stream or LOB: its content is never read or kept, only what kind of value it was. */
     @Override
     public void boundPlaceholder(Object statement, int index, String setterName) {
-        if (captureParameters) {
-            Captures.of(statement).parameters().setPlaceholder(index, placeholderFor(setterName));
+        try {
+            if (captureParameters) {
+                Captures.of(statement).parameters().setPlaceholder(index, placeholderFor(setterName));
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void parametersCleared(Object statement) {
-        StatementCapture capture = Captures.peek(statement);
-        if (capture != null) {
-            capture.clearParameters();
+        try {
+            StatementCapture capture = Captures.peek(statement);
+            if (capture != null) {
+                capture.clearParameters();
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
-    /**
-     * The values bound when {@code PreparedStatement.addBatch()} is called, taken before the driver runs it:
-     * Derby clears the parameters inside addBatch.
-     */
     @Override
-    public Object addingBatch(Object statement) {
-        StatementCapture capture = Captures.peek(statement);
-        return capture == null ? ParameterValues.NONE : capture.parameterSnapshot();
+    public void addingBatch(Object statement) {
+        try {
+            StatementCapture capture = Captures.peek(statement);
+            if (capture != null) {
+                capture.holdBatchEntry();
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
     }
 
     @Override
-    public void batchEntryAdded(Object statement, Object entry) {
-        Captures.of(statement).addBatch((ParameterValues) entry);
+    public void batchEntryAdded(Object statement) {
+        try {
+            Captures.of(statement).addHeldBatchEntry();
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
     }
 
     @Override
     public void sqlBatchAdded(Object statement, String sql) {
-        Captures.of(statement).addBatch(sql);
+        try {
+            Captures.of(statement).addBatch(sql);
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
     }
 
     @Override
     public void batchCleared(Object statement) {
-        if (ExecutionScope.isExecuting()) {
-            return; // the driver clearing its own batch inside executeBatch (xerial does): the failure needs it
-        }
-        StatementCapture capture = Captures.peek(statement);
-        if (capture != null) {
-            capture.clearBatch();
+        try {
+            if (ExecutionScope.isExecuting()) {
+                return; // the driver clearing its own batch inside executeBatch (xerial does): the failure needs it
+            }
+            StatementCapture capture = Captures.peek(statement);
+            if (capture != null) {
+                capture.clearBatch();
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
         }
     }
 
     @Override
     public void closed(Object statement) {
-        Captures.release(statement);
+        try {
+            Captures.release(statement);
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
     }
 
     @Override
-    public Object executing() {
-        return ExecutionScope.enter();
+    public void executing() {
+        try {
+            ExecutionScope.enter();
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
     }
 
     @Override
-    public Object executingBatch(Object statement) {
+    public void executingBatch(Object statement) {
         try {
             StatementCapture capture = Captures.peek(statement);
             if (capture != null) {
@@ -159,21 +221,36 @@ public final class CaptureHooks implements JdbcHooks {
         } catch (Throwable internal) {
             countInternalFailure();
         }
-        return ExecutionScope.enter();
+        ExecutionScope.enter();
     }
 
     @Override
-    public void executed(Object scopeEntered, Object statement, String executedSql, Throwable thrown,
-                         boolean batch) {
-        ExecutionScope scope = (ExecutionScope) scopeEntered;
+    public void executed(Object statement, String executedSql, Throwable thrown) {
+        ExecutionScope scope = ExecutionScope.current();
         if (scope == null) {
             return;
         }
         try {
             if (thrown != null) {
                 scope.recordFailure(new FailedExecution(thrown, statement, Captures.peek(statement), executedSql,
-                        batch));
-            } else if (batch) {
+                        false));
+            }
+        } catch (Throwable internal) {
+            countInternalFailure();
+        }
+        report(scope.exit());
+    }
+
+    @Override
+    public void executedBatch(Object statement, Throwable thrown) {
+        ExecutionScope scope = ExecutionScope.current();
+        if (scope == null) {
+            return;
+        }
+        try {
+            if (thrown != null) {
+                scope.recordFailure(new FailedExecution(thrown, statement, Captures.peek(statement), null, true));
+            } else {
                 StatementCapture capture = Captures.peek(statement);
                 if (capture != null) {
                     capture.detachBatch(); // executed: its entries are done with
@@ -190,8 +267,8 @@ public final class CaptureHooks implements JdbcHooks {
      * the connection stands in for the statement.
      */
     @Override
-    public void committed(Object scopeEntered, Object connection, Throwable thrown) {
-        ExecutionScope scope = (ExecutionScope) scopeEntered;
+    public void committed(Object connection, Throwable thrown) {
+        ExecutionScope scope = ExecutionScope.current();
         if (scope == null) {
             return;
         }

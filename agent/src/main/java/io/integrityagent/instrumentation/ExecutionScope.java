@@ -16,14 +16,21 @@ public final class ExecutionScope {
     private FailedExecution failure;
     private boolean agentQuerying;
 
-    /** Enters an execute call; null while the agent itself queries, so its own statements are never reported. */
-    static ExecutionScope enter() {
+    /** Enters an execute call, unless the agent itself queries: its own statements are never reported. */
+    static void enter() {
         ExecutionScope scope = CURRENT.get();
-        if (scope.agentQuerying) {
-            return null;
+        if (!scope.agentQuerying) {
+            scope.depth++;
         }
-        scope.depth++;
-        return scope;
+    }
+
+    /**
+     * The scope an execute call that is ending entered, or null if it entered none: the agent's own queries
+     * run wholly inside {@link #unobserved}, so they find it set on the way out as on the way in.
+     */
+    static ExecutionScope current() {
+        ExecutionScope scope = CURRENT.get();
+        return scope.agentQuerying || scope.depth == 0 ? null : scope;
     }
 
     /** Runs the agent's own JDBC work on this thread without observing it. */

@@ -3,15 +3,13 @@ package io.integrityagent.instrumentation;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * What the agent could not instrument. Each case is counted (stage {@code instrumentation}); the first in each
  * class loader is also said on stderr, naming the loader, the class and why, so that a user can tell which of
  * their drivers the agent does not watch without being flooded when a loader holds many such classes.
  */
-final class InstrumentationFailures extends AgentBuilder.Listener.Adapter {
+final class InstrumentationFailures {
 
     private static final int MAX_DESCRIPTION = 200;
 
@@ -34,12 +32,6 @@ final class InstrumentationFailures extends AgentBuilder.Listener.Adapter {
         } catch (Throwable ignored) {
             // Telling must not fail the class loading it happens in.
         }
-    }
-
-    /** Byte Buddy could not transform a class it matched; the class is left as it was. */
-    @Override
-    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-        report(loader, typeName, "transforming it failed (" + error + ")");
     }
 
     private static String describe(ClassLoader loader) {

@@ -1,34 +1,27 @@
 package io.integrityagent.instrumentation;
 
 import io.integrityagent.bootstrap.Hooks;
-import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The classes implementing one JDBC interface whose class loader resolves the agent's bootstrap hooks, which
  * the advice inlined into them calls. A JDBC class whose loader does not is left alone, and said: once per
  * class loader, by {@link InstrumentationFailures}.
  */
-final class JdbcClasses implements AgentBuilder.RawMatcher {
+final class JdbcClasses {
 
-    private final JdbcTypes types;
+    private final Subtypes types;
     private final HookVisibility visibility;
 
-    JdbcClasses(JdbcTypes types, HookVisibility visibility) {
+    JdbcClasses(Subtypes types, HookVisibility visibility) {
         this.types = types;
         this.visibility = visibility;
     }
 
-    @Override
-    public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
-                           ProtectionDomain domain) {
-        return types.matches(type, loader, module, classBeingRedefined, domain)
-                && visibility.resolvesHooks(loader, type.getName());
+    boolean matches(LoadingClass type) {
+        return types.matches(type) && visibility.resolvesHooks(type.loader(), type.name());
     }
 
     /** Which class loaders resolve {@link Hooks} to the agent's own, judged once per loader. */

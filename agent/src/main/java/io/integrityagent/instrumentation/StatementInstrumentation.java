@@ -1,111 +1,149 @@
 package io.integrityagent.instrumentation;
 
-import static io.integrityagent.instrumentation.TypeInstrumentation.publicConcrete;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
-import io.integrityagent.bootstrap.Hooks;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.dynamic.DynamicType;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
- * {@code java.sql.Statement}'s methods: execution, plain-SQL batches and close. Every advice body is one call into
- * {@link Hooks#jdbc}, and exit advice keeps no backup copies of the arguments: whatever is inlined grows the
- * driver's method, and a hot method grown past the JIT's inlining limit costs far more than the hook.
+ * {@code java.sql.Statement}'s methods: execution, plain-SQL batches and close. Execution is paired up on the
+ * current thread (a pool's proxy statement calls the driver's): entry says it begins, and exit, by returning or
+ * throwing, says how it ended.
  */
 final class StatementInstrumentation implements TypeInstrumentation {
 
-    private static final AsmVisitorWrapper ADVICE = new AsmVisitorWrapper.ForDeclaredMethods()
-            .method(publicConcrete(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
-                    .and(takesArguments(0))), Advice.to(Execute.class))
-            .method(publicConcrete(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
-                    .and(takesArgument(0, String.class))), Advice.to(ExecuteSql.class))
-            .method(publicConcrete(namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0))),
-                    Advice.to(ExecuteBatch.class))
-            .method(publicConcrete(named("addBatch").and(takesArguments(String.class))),
-                    Advice.to(AddBatchSql.class))
-            .method(publicConcrete(named("clearBatch").and(takesArguments(0))), Advice.to(ClearBatch.class))
-            .method(publicConcrete(named("close").and(takesArguments(0))), Advice.to(Close.class));
+    private static final String NO_ARGUMENTS = "()";
+    private static final String SQL_FIRST = "(Ljava/lang/String;";
 
-    private final AgentBuilder.RawMatcher statements;
+    /** {@code execute()}, {@code executeQuery()}, {@code executeUpdate()}, {@code executeLargeUpdate()}. */
+    private static final MethodAdvice EXECUTE = new Execution(false);
+    /** The same methods taking the SQL as their first argument, every overload. */
+    private static final MethodAdvice EXECUTE_SQL = new Execution(true);
+    private static final MethodAdvice EXECUTE_BATCH = new BatchExecution();
+    private static final MethodAdvice ADD_BATCH_SQL = new MethodAdvice() {
+        @Override
+        void onReturn(MethodVisitor code) {
+            hooks(code);
+            receiver(code);
+            code.visitVarInsn(Opcodes.ALOAD, 1);
+            call(code, "sqlBatchAdded", "(Ljava/lang/Object;Ljava/lang/String;)V");
+        }
+    };
+    private static final MethodAdvice CLEAR_BATCH = MethodAdvice.onReturnWithReceiver("batchCleared");
+    private static final MethodAdvice CLOSE = MethodAdvice.onReturnWithReceiver("closed");
 
-    StatementInstrumentation(AgentBuilder.RawMatcher statements) {
+    private final JdbcClasses statements;
+
+    StatementInstrumentation(JdbcClasses statements) {
         this.statements = statements;
     }
 
     @Override
-    public AgentBuilder.RawMatcher types() {
-        return statements;
+    public boolean appliesTo(LoadingClass type) {
+        return statements.matches(type);
     }
 
     @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder) {
-        return builder.visit(ADVICE);
+    public ClassVisitor transform(ClassVisitor next, LoadingClass type) {
+        return TypeInstrumentation.advising(next, type, StatementInstrumentation::adviceFor);
     }
 
-    /** {@code execute()}, {@code executeQuery()}, {@code executeUpdate()}, {@code executeLargeUpdate()}. */
-    static final class Execute {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter() {
-            return Hooks.jdbc.executing();
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
-        static void exit(@Advice.This Object statement, @Advice.Enter Object scope, @Advice.Thrown Throwable thrown) {
-            Hooks.jdbc.executed(scope, statement, null, thrown, false);
+    static MethodAdvice adviceFor(String name, String descriptor) {
+        switch (name) {
+            case "execute":
+            case "executeQuery":
+            case "executeUpdate":
+            case "executeLargeUpdate":
+                return descriptor.startsWith(NO_ARGUMENTS) ? EXECUTE
+                        : descriptor.startsWith(SQL_FIRST) ? EXECUTE_SQL : null;
+            case "executeBatch":
+            case "executeLargeBatch":
+                return descriptor.startsWith(NO_ARGUMENTS) ? EXECUTE_BATCH : null;
+            case "addBatch":
+                return descriptor.startsWith("(Ljava/lang/String;)") ? ADD_BATCH_SQL : null;
+            case "clearBatch":
+                return descriptor.startsWith(NO_ARGUMENTS) ? CLEAR_BATCH : null;
+            case "close":
+                return descriptor.startsWith(NO_ARGUMENTS) ? CLOSE : null;
+            default:
+                return null;
         }
     }
 
-    /** The same methods taking the SQL as their first argument, every overload. */
-    static final class ExecuteSql {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter() {
-            return Hooks.jdbc.executing();
+    /** {@code executing()} on entry; {@code executed(this, sql or null, thrown or null)} on the way out. */
+    private static final class Execution extends MethodAdvice {
+        private static final String EXECUTED = "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Throwable;)V";
+
+        private final boolean sqlArgument;
+
+        Execution(boolean sqlArgument) {
+            this.sqlArgument = sqlArgument;
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
-        static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql, @Advice.Enter Object scope,
-                         @Advice.Thrown Throwable thrown) {
-            Hooks.jdbc.executed(scope, statement, sql, thrown, false);
+        @Override
+        void onEnter(MethodVisitor code) {
+            hooks(code);
+            call(code, "executing", "()V");
+        }
+
+        @Override
+        void onReturn(MethodVisitor code) {
+            hooks(code);
+            receiver(code);
+            pushSql(code);
+            code.visitInsn(Opcodes.ACONST_NULL);
+            call(code, "executed", EXECUTED);
+        }
+
+        @Override
+        int argumentsReadOnThrow() {
+            return sqlArgument ? 1 : 0;
+        }
+
+        @Override
+        void onThrow(MethodVisitor code) {
+            hooksAndReceiverUnderThrowable(code); // t, hooks, this, t
+            pushSql(code);
+            code.visitInsn(Opcodes.SWAP);
+            call(code, "executed", EXECUTED);
+        }
+
+        private void pushSql(MethodVisitor code) {
+            if (sqlArgument) {
+                code.visitVarInsn(Opcodes.ALOAD, 1);
+            } else {
+                code.visitInsn(Opcodes.ACONST_NULL);
+            }
         }
     }
 
     /** {@code executeBatch()} and {@code executeLargeBatch()}. */
-    static final class ExecuteBatch {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static Object enter(@Advice.This Object statement) {
-            return Hooks.jdbc.executingBatch(statement);
+    private static final class BatchExecution extends MethodAdvice {
+        private static final String EXECUTED = "(Ljava/lang/Object;Ljava/lang/Throwable;)V";
+
+        @Override
+        void onEnter(MethodVisitor code) {
+            hooks(code);
+            receiver(code);
+            call(code, "executingBatch", "(Ljava/lang/Object;)V");
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
-        static void exit(@Advice.This Object statement, @Advice.Enter Object scope, @Advice.Thrown Throwable thrown) {
-            Hooks.jdbc.executed(scope, statement, null, thrown, true);
+        @Override
+        void onReturn(MethodVisitor code) {
+            hooks(code);
+            receiver(code);
+            code.visitInsn(Opcodes.ACONST_NULL);
+            call(code, "executedBatch", EXECUTED);
         }
-    }
 
-    /** {@code Statement.addBatch(String)}. */
-    static final class AddBatchSql {
-        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
-        static void exit(@Advice.This Object statement, @Advice.Argument(0) String sql) {
-            Hooks.jdbc.sqlBatchAdded(statement, sql);
+        @Override
+        int argumentsReadOnThrow() {
+            return 0;
         }
-    }
 
-    static final class ClearBatch {
-        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
-        static void exit(@Advice.This Object statement) {
-            Hooks.jdbc.batchCleared(statement);
-        }
-    }
-
-    static final class Close {
-        @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
-        static void exit(@Advice.This Object statement) {
-            Hooks.jdbc.closed(statement);
+        @Override
+        void onThrow(MethodVisitor code) {
+            hooksAndReceiverUnderThrowable(code);
+            call(code, "executedBatch", EXECUTED);
         }
     }
 }

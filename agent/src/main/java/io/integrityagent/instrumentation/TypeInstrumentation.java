@@ -1,13 +1,8 @@
 package io.integrityagent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * One kind of class the agent instruments: which classes, and what it does to them, with each hooked method's
@@ -15,13 +10,37 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 interface TypeInstrumentation {
 
-    AgentBuilder.RawMatcher types();
+    boolean appliesTo(LoadingClass type);
 
-    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder);
+    /** Wraps the visitor the class file is copied to; called only for classes it applies to. */
+    ClassVisitor transform(ClassVisitor next, LoadingClass type);
 
-    /** The methods a class implements itself and an application can call. */
-    static ElementMatcher.Junction<MethodDescription> publicConcrete(
-            ElementMatcher<? super MethodDescription> method) {
-        return isPublic().and(not(isAbstract())).and(method);
+    /** The methods a class implements itself and an application can call on an instance. */
+    static boolean publicConcrete(int access) {
+        return (access & Opcodes.ACC_PUBLIC) != 0
+                && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC | Opcodes.ACC_NATIVE)) == 0;
+    }
+
+    /** Advises each method that {@code advice} gives advice for (non-null), copying the others untouched. */
+    static ClassVisitor advising(ClassVisitor next, LoadingClass type, MethodAdviceLookup advice) {
+        return new ClassVisitor(Opcodes.ASM9, next) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                MethodAdvice found = publicConcrete(access) ? advice.find(name, descriptor) : null;
+                if (found == null || method == null) {
+                    return method;
+                }
+                type.changed();
+                return new AdvisedMethod(method, found, type.internalName(), descriptor, type.hasFrames());
+            }
+        };
+    }
+
+    @FunctionalInterface
+    interface MethodAdviceLookup {
+        /** The advice for the method with this name and descriptor, or null to leave it alone. */
+        MethodAdvice find(String name, String descriptor);
     }
 }

@@ -46,7 +46,8 @@ class CapturesTest {
         StatementCapture capture = new StatementCapture();
         for (int i = 0; i < BatchEntries.MAX_KEPT + 5; i++) {
             capture.parameters().setInt(1, i);
-            capture.addBatch(capture.parameterSnapshot());
+            capture.holdBatchEntry();
+            capture.addHeldBatchEntry();
         }
         BatchEntries batch = capture.detachBatch();
         assertEquals(BatchEntries.MAX_KEPT + 5, batch.count());

@@ -48,7 +48,8 @@ class FailedExecutionTest {
         for (int id = 1; id <= 2; id++) {
             capture.parameters().setInt(1, id);
             capture.parameters().setObject(2, id + "@example.com");
-            capture.addBatch(capture.parameterSnapshot());
+            capture.holdBatchEntry();
+            capture.addHeldBatchEntry();
         }
         return capture;
     }

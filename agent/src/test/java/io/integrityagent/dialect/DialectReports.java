@@ -69,7 +69,8 @@ final class DialectReports {
         capture.prepared(sql);
         for (Object[] entry : entries) {
             bind(capture, entry);
-            capture.addBatch(capture.parameterSnapshot());
+            capture.holdBatchEntry();
+            capture.addHeldBatchEntry();
         }
         return capture;
     }

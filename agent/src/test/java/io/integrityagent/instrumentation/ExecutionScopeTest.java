@@ -19,8 +19,8 @@ class ExecutionScopeTest {
 
     @Test
     void onlyTheOutermostCallReportsAndItReportsTheInnermostCapture() {
-        ExecutionScope outer = ExecutionScope.enter();
-        ExecutionScope inner = ExecutionScope.enter();
+        ExecutionScope outer = enter();
+        ExecutionScope inner = enter();
         assertSame(outer, inner, "one scope per thread");
         FailedExecution driverView = new FailedExecution(thrown, null, null, "INSERT INTO t VALUES (?)", false);
         FailedExecution poolView = new FailedExecution(thrown, null, null, "INSERT INTO t VALUES (?) -- pool", true);
@@ -37,8 +37,8 @@ class ExecutionScopeTest {
 
     @Test
     void theInnermostCaptureTakesWhatItLacksFromTheOuterOnes() {
-        ExecutionScope outer = ExecutionScope.enter();
-        ExecutionScope inner = ExecutionScope.enter();
+        ExecutionScope outer = enter();
+        ExecutionScope inner = enter();
         inner.recordFailure(new FailedExecution(thrown, null, null, null, false));
         inner.exit();
         outer.recordFailure(new FailedExecution(thrown, null, null, "DELETE FROM t", false));
@@ -48,11 +48,11 @@ class ExecutionScopeTest {
 
     @Test
     void aScopeIsCleanForTheNextCallOnceLeft() {
-        ExecutionScope first = ExecutionScope.enter();
+        ExecutionScope first = enter();
         first.recordFailure(new FailedExecution(thrown, null, null, "UPDATE t SET a = 1", false));
         assertNotNull(first.exit());
 
-        ExecutionScope next = ExecutionScope.enter();
+        ExecutionScope next = enter();
         assertTrue(ExecutionScope.isExecuting());
         assertNull(next.exit(), "the earlier failure is not reported again");
         assertFalse(ExecutionScope.isExecuting());
@@ -63,18 +63,18 @@ class ExecutionScopeTest {
         AtomicBoolean nestedUnobserved = new AtomicBoolean();
 
         String answer = ExecutionScope.unobserved(() -> {
-            assertNull(ExecutionScope.enter());
+            assertNull(enter());
             ExecutionScope.unobserved(() -> {
-                nestedUnobserved.set(ExecutionScope.enter() == null);
+                nestedUnobserved.set(enter() == null);
                 return null;
             });
-            assertNull(ExecutionScope.enter(), "still unobserved after a nested unobserved call");
+            assertNull(enter(), "still unobserved after a nested unobserved call");
             return "catalog answer";
         });
 
         assertEquals("catalog answer", answer);
         assertTrue(nestedUnobserved.get());
-        ExecutionScope observed = ExecutionScope.enter();
+        ExecutionScope observed = enter();
         assertNotNull(observed);
         observed.exit();
     }
@@ -84,14 +84,14 @@ class ExecutionScopeTest {
         assertThrows(SQLException.class, () -> ExecutionScope.unobserved(() -> {
             throw new SQLException("catalog unavailable");
         }));
-        ExecutionScope observed = ExecutionScope.enter();
+        ExecutionScope observed = enter();
         assertNotNull(observed);
         observed.exit();
     }
 
     @Test
     void eachThreadHasItsOwnDepth() throws InterruptedException {
-        ExecutionScope here = ExecutionScope.enter();
+        ExecutionScope here = enter();
         AtomicBoolean executingThere = new AtomicBoolean(true);
         Thread other = new Thread(() -> executingThere.set(ExecutionScope.isExecuting()));
         other.start();
@@ -100,5 +100,11 @@ class ExecutionScopeTest {
         assertFalse(executingThere.get());
         assertTrue(ExecutionScope.isExecuting());
         here.exit();
+    }
+
+    /** Enters as an execute call's entry does, and returns the scope its exit finds. */
+    private static ExecutionScope enter() {
+        ExecutionScope.enter();
+        return ExecutionScope.current();
     }
 }

@@ -41,7 +41,7 @@ class HookVisibilityTest {
 
     @Test
     void theBootDelegationAdviceAnswersTheBootstrapPackage() {
-        assertEquals(Hooks.class.getPackageName() + ".", BootDelegationInstrumentation.LoadClass.BOOTSTRAP_PACKAGE);
+        assertEquals(Hooks.class.getPackageName() + ".", BootDelegationInstrumentation.BOOTSTRAP_PACKAGE);
     }
 
     private static String stderrOf(Runnable action) {

@@ -34,6 +34,7 @@ class AgentJarLicensesIT {
     /** The shade plugin's relocations (agent/pom.xml). */
     private static final Map<String, String> RELOCATIONS = Map.of(
             "net/bytebuddy/", SHADED + "bytebuddy/",
+            "org/objectweb/asm/", SHADED + "asm/",
             "io/micrometer/", SHADED + "micrometer/",
             "io/prometheus/", SHADED + "prometheus/",
             "org/HdrHistogram/", SHADED + "hdrhistogram/",
@@ -98,7 +99,7 @@ class AgentJarLicensesIT {
                                 component + " is under " + id + ", whose text is not in META-INF/licenses/");
                     }
                 }
-                // License texts a library ships of what it bundles itself (Byte Buddy's of ASM) come along.
+                // License texts a library ships of what it bundles itself come along.
                 try (JarFile jar = component.jar()) {
                     for (JarEntry entry : jar.stream().filter(e -> e.getName().startsWith("META-INF/licenses/")
                             && !e.isDirectory()).collect(Collectors.toList())) {

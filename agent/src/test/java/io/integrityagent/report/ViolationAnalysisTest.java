@@ -173,7 +173,8 @@ class ViolationAnalysisTest {
             for (int i = 0; i < entry.length; i++) {
                 capture.parameters().setObject(i + 1, entry[i]);
             }
-            capture.addBatch(capture.parameterSnapshot());
+            capture.holdBatchEntry();
+            capture.addHeldBatchEntry();
         }
         return capture;
     }

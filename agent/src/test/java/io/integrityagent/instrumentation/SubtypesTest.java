@@ -7,12 +7,14 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import net.bytebuddy.description.type.TypeDescription;
+import java.io.IOException;
+import java.io.InputStream;
+import org.objectweb.asm.ClassReader;
 import org.junit.jupiter.api.Test;
 
-class JdbcTypesTest {
+class SubtypesTest {
 
-    private final JdbcTypes statements = new JdbcTypes(Statement.class, PreparedStatement.class,
+    private final Subtypes statements = new Subtypes(Statement.class, PreparedStatement.class,
             CallableStatement.class);
 
     abstract static class DriverStatement implements Statement {
@@ -69,14 +71,19 @@ class JdbcTypesTest {
 
     @Test
     void anAlreadyLoadedClassIsJudgedByItsRealClass() {
-        TypeDescription type = TypeDescription.ForLoadedType.of(DriverSubStatement.class);
-
-        assertTrue(statements.matches(type, null, null, DriverSubStatement.class, null));
-        assertFalse(statements.matches(TypeDescription.ForLoadedType.of(Unrelated.class), null, null,
-                Unrelated.class, null));
+        assertTrue(statements.matches(loading(DriverSubStatement.class, DriverSubStatement.class)));
+        assertFalse(statements.matches(loading(Unrelated.class, Unrelated.class)));
     }
 
     private boolean matches(Class<?> type) {
-        return statements.matches(TypeDescription.ForLoadedType.of(type), type.getClassLoader(), null, null, null);
+        return statements.matches(loading(type, null));
+    }
+
+    static LoadingClass loading(Class<?> type, Class<?> redefined) {
+        try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return new LoadingClass(new ClassReader(in), type.getClassLoader(), null, redefined);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -1,0 +1,83 @@
+package io.integrityagent;
+
+import io.integrityagent.capture.FailedExecution;
+import io.integrityagent.instrumentation.FailureHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stands in for the pipeline while it is being built after start-up: a violation that comes first waits for
+ * it, a moment at most, so that it is reported like any other. At exit it runs what the outputs need done
+ * then (from the one shutdown hook registered at start-up: the JVM takes no new hooks once it is exiting).
+ */
+final class StartingPipeline implements FailureHandler {
+
+    /** Longer than starting ever takes; bounded so that a start that hangs cannot hold up the application. */
+    private static final long MAX_WAIT_SECONDS = 10;
+    /** How long an application that exits at once waits for the start-up line and the outputs it opened. */
+    private static final long MAX_EXIT_WAIT_SECONDS = 2;
+
+    private final CountDownLatch ready = new CountDownLatch(1);
+    /** Counts a report lost because the pipeline never started, or an exit action that failed. */
+    private final Runnable countLost;
+    private volatile FailureHandler pipeline;
+    private final List<Runnable> exitActions = new CopyOnWriteArrayList<>();
+
+    StartingPipeline(Runnable countLost) {
+        this.countLost = countLost;
+    }
+
+    /** The pipeline is ready; {@link FailureHandler#NONE} if it could not be built. */
+    void started(FailureHandler built) {
+        pipeline = built;
+        ready.countDown();
+    }
+
+    @Override
+    public void onFailure(FailedExecution failure) {
+        FailureHandler current = pipeline;
+        if (current == null) {
+            current = awaitStart();
+        }
+        if (current == null) {
+            countLost.run();
+        } else {
+            current.onFailure(failure);
+        }
+    }
+
+    /** Runs {@code action} when the JVM exits. */
+    void atExit(Runnable action) {
+        exitActions.add(action);
+    }
+
+    /**
+     * The shutdown hook: waits for the start (an application that is done at once still gets its start-up
+     * line and outputs), then runs the exit actions.
+     */
+    void exit() {
+        try {
+            ready.await(MAX_EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Runnable action : exitActions) {
+            try {
+                action.run();
+            } catch (Throwable failed) {
+                countLost.run();
+            }
+        }
+    }
+
+    private FailureHandler awaitStart() {
+        try {
+            ready.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt(); // the application's, to keep
+        }
+        return pipeline;
+    }
+}
