@@ -35,6 +35,8 @@ class TraceCorrelationIT {
     private static List<Span> spans;
     private static Events untracedEvents;
     private static Events tracesOffEvents;
+    private static AgentProcess.Result openTelemetryFirst;
+    private static Events openTelemetryFirstEvents;
 
     private static OtlpReceiver newReceiver() {
         try {
@@ -57,18 +59,26 @@ class TraceCorrelationIT {
         withOpenTelemetryAgent("traces=off,events.file=" + dir.resolve("off.jsonl"))
                 .run(TracedApplication.class).assertSucceeded();
         tracesOffEvents = Events.read(dir.resolve("off.jsonl"));
+        openTelemetryFirst = withOpenTelemetryAgent("events.file=" + dir.resolve("otel-first.jsonl"), false)
+                .run(TracedApplication.class).assertSucceeded();
+        openTelemetryFirstEvents = Events.read(dir.resolve("otel-first.jsonl"));
+    }
+
+    private static AgentProcess withOpenTelemetryAgent(String ourArguments) {
+        return withOpenTelemetryAgent(ourArguments, true);
     }
 
     /**
-     * Ours first, then the OpenTelemetry agent. (In the other order the OpenTelemetry agent has already added
-     * interfaces it generated in memory to the JDBC classes, which our Byte Buddy type pool cannot resolve, so
-     * they are left uninstrumented and counted as instrumentation errors: a known limitation, to be fixed.)
+     * Both agents, in either order: second, the OpenTelemetry agent has already added interfaces it generated in
+     * memory to the JDBC classes, which have no class file to read.
      */
-    private static AgentProcess withOpenTelemetryAgent(String ourArguments) {
+    private static AgentProcess withOpenTelemetryAgent(String ourArguments, boolean oursFirst) {
+        String ours = "-javaagent:" + AgentProcess.AGENT_JAR.toAbsolutePath() + "=" + ourArguments;
+        String openTelemetry = "-javaagent:" + AgentProcess.classPath(List.of("opentelemetry-javaagent"))
+                .split(File.pathSeparator)[1];
         return AgentProcess.app().libraries(LIBRARIES).withoutAgent()
-                .jvmOption("-javaagent:" + AgentProcess.AGENT_JAR.toAbsolutePath() + "=" + ourArguments)
-                .jvmOption("-javaagent:" + AgentProcess.classPath(List.of("opentelemetry-javaagent"))
-                        .split(File.pathSeparator)[1])
+                .jvmOption(oursFirst ? ours : openTelemetry)
+                .jvmOption(oursFirst ? openTelemetry : ours)
                 .jvmOption("-Dotel.service.name=traced-application")
                 .jvmOption("-Dotel.exporter.otlp.protocol=http/protobuf")
                 .jvmOption("-Dotel.exporter.otlp.endpoint=" + RECEIVER.url())
@@ -82,6 +92,14 @@ class TraceCorrelationIT {
     @AfterAll
     static void stopTheReceiver() {
         RECEIVER.close();
+    }
+
+    @Test
+    void attachedAfterTheOpenTelemetryAgentItReportsTheSameViolationsWithTheirTraces() {
+        assertEquals(2, openTelemetryFirstEvents.all().size(), openTelemetryFirst.stderr);
+        assertFalse(openTelemetryFirst.stderr.contains("cannot instrument"), openTelemetryFirst.stderr);
+        JsonNode event = openTelemetryFirstEvents.single("signUpInsideRequest");
+        assertEquals(32, event.get("traceId").asText().length(), event.toString());
     }
 
     @Test
