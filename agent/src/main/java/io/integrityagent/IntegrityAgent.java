@@ -12,11 +12,11 @@ import io.integrityagent.output.ApplicationLogSinks;
 import io.integrityagent.output.ApplicationMetrics;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.OtlpMetrics;
-import io.integrityagent.output.PrometheusEndpoint;
 import io.integrityagent.output.ViolationLog;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
+import io.integrityagent.ui.RecentViolations;
 import io.integrityagent.util.Escaping;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -70,14 +70,17 @@ public final class IntegrityAgent {
             BootstrapClasses.install(instrumentation);
             List<String> outputs = new ArrayList<>();
             AgentMetrics metrics = new AgentMetrics();
+            // Started before the sinks exist, so that the live page's store is kept only when it is served.
+            List<String> served = new ArrayList<>();
+            RecentViolations recent = EndpointStart.start(config, metrics, IntegrityAgent::printLine, served).recent();
             ApplicationContext context = new ApplicationContext(config.traces());
             ViolationPipeline pipeline = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters(),
                             new CatalogLookup(CaptureHooks::unobserved)),
-                    sinks(config, metrics, context, outputs), metrics, context);
+                    sinks(config, metrics, context, recent, outputs), metrics, context);
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
-            startMetricsEndpoint(config, metrics, outputs);
+            outputs.addAll(served);
             startOtlp(config, metrics, outputs);
             JdbcInstrumentation.install(instrumentation, () -> metrics.countInternalError("instrumentation"));
             if (config.applicationMetrics()) {
@@ -90,9 +93,13 @@ public final class IntegrityAgent {
         }
     }
 
-    /** The outputs of every report, each named by the stage its failures are counted under. */
+    /**
+     * The outputs of every report, each named by the stage its failures are counted under.
+     *
+     * @param recent the live page's store, {@code null} when the page is not served
+     */
     private static List<ReportSink> sinks(AgentConfig config, AgentMetrics metrics, ApplicationContext context,
-                                          List<String> outputs) {
+                                          RecentViolations recent, List<String> outputs) {
         List<ReportSink> sinks = new ArrayList<>();
         sinks.add(new ReportSink("metrics", (report, correlation) -> metrics.countViolation(report)));
         ViolationLog log = openLog(config, outputs);
@@ -104,6 +111,9 @@ public final class IntegrityAgent {
             sinks.add(new ReportSink("events", (report, correlation) -> events.write(report)));
         }
         sinks.add(new ReportSink("traces", (report, correlation) -> context.addSpanEvent(correlation, report)));
+        if (recent != null) {
+            sinks.add(new ReportSink("ui", (report, correlation) -> recent.record(report)));
+        }
         return sinks;
     }
 
@@ -125,20 +135,6 @@ public final class IntegrityAgent {
         EventFile events = new EventFile(config.eventsFile(), IntegrityAgent::printLine);
         outputs.add("events to " + config.eventsFile() + (events.isOpen() ? "" : " (once it can be opened)"));
         return events;
-    }
-
-    private static void startMetricsEndpoint(AgentConfig config, AgentMetrics metrics, List<String> outputs) {
-        if (config.prometheusPort() == null) {
-            return;
-        }
-        try {
-            PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.prometheusHost(),
-                    config.prometheusPort(), metrics::scrape);
-            outputs.add("metrics at " + endpoint.url());
-        } catch (Exception e) {
-            printLine(NAME + ": cannot serve metrics on " + config.prometheusHost() + ":"
-                    + config.prometheusPort() + " (" + e + "); continuing without the endpoint");
-        }
     }
 
     private static void startOtlp(AgentConfig config, AgentMetrics metrics, List<String> outputs) {
