@@ -13,11 +13,11 @@ import io.integrityagent.output.ApplicationLogSinks;
 import io.integrityagent.output.ApplicationMetrics;
 import io.integrityagent.output.EventFile;
 import io.integrityagent.output.OtlpMetrics;
-import io.integrityagent.output.PrometheusEndpoint;
 import io.integrityagent.output.ViolationLog;
 import io.integrityagent.report.Redactor;
 import io.integrityagent.report.ReportAssembler;
 import io.integrityagent.report.ValueRenderer;
+import io.integrityagent.ui.RecentViolations;
 import io.integrityagent.util.Escaping;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -93,13 +93,16 @@ public final class IntegrityAgent {
         FailureHandler started = FailureHandler.NONE;
         try {
             List<String> outputs = new ArrayList<>();
+            // Started before the sinks exist, so that the live page's store is kept only when it is served.
+            List<String> served = new ArrayList<>();
+            RecentViolations recent = EndpointStart.start(config, metrics, IntegrityAgent::printLine, served).recent();
             ApplicationContext context = new ApplicationContext(config.traces());
             started = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters(),
                             new CatalogLookup(CaptureHooks::unobserved)),
-                    sinks(config, metrics, context, starting, outputs), metrics, context);
-            startMetricsEndpoint(config, metrics, outputs);
+                    sinks(config, metrics, context, recent, starting, outputs), metrics, context);
+            outputs.addAll(served);
             startOtlp(config, metrics, outputs);
             printLine(NAME + " " + version() + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
@@ -110,9 +113,14 @@ public final class IntegrityAgent {
         }
     }
 
-    /** The outputs of every report, each named by the stage its failures are counted under. */
+    /**
+     * The outputs of every report, each named by the stage its failures are counted under.
+     *
+     * @param recent the live page's store, {@code null} when the page is not served
+     */
     private static List<ReportSink> sinks(AgentConfig config, AgentMetrics metrics, ApplicationContext context,
-                                          StartingPipeline starting, List<String> outputs) {
+                                          RecentViolations recent, StartingPipeline starting,
+                                          List<String> outputs) {
         List<ReportSink> sinks = new ArrayList<>();
         sinks.add(new ReportSink("metrics", (report, correlation) -> metrics.countViolation(report)));
         ViolationLog log = openLog(config, starting, outputs);
@@ -124,6 +132,9 @@ public final class IntegrityAgent {
             sinks.add(new ReportSink("events", (report, correlation) -> events.write(report)));
         }
         sinks.add(new ReportSink("traces", (report, correlation) -> context.addSpanEvent(correlation, report)));
+        if (recent != null) {
+            sinks.add(new ReportSink("ui", (report, correlation) -> recent.record(report)));
+        }
         return sinks;
     }
 
@@ -145,20 +156,6 @@ public final class IntegrityAgent {
         EventFile events = new EventFile(config.eventsFile(), IntegrityAgent::printLine);
         outputs.add("events to " + config.eventsFile() + (events.isOpen() ? "" : " (once it can be opened)"));
         return events;
-    }
-
-    private static void startMetricsEndpoint(AgentConfig config, AgentMetrics metrics, List<String> outputs) {
-        if (config.prometheusPort() == null) {
-            return;
-        }
-        try {
-            PrometheusEndpoint endpoint = PrometheusEndpoint.start(config.prometheusHost(),
-                    config.prometheusPort(), metrics::scrape);
-            outputs.add("metrics at " + endpoint.url());
-        } catch (Exception e) {
-            printLine(NAME + ": cannot serve metrics on " + config.prometheusHost() + ":"
-                    + config.prometheusPort() + " (" + e + "); continuing without the endpoint");
-        }
     }
 
     private static void startOtlp(AgentConfig config, AgentMetrics metrics, List<String> outputs) {

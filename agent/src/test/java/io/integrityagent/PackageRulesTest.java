@@ -57,6 +57,14 @@ class PackageRulesTest {
                     "io.integrityagent.capture..", "io.integrityagent.bootstrap..", "io.integrityagent.model..",
                     "io.integrityagent.util..")));
 
+    /** The live page reads finished reports and renders them as the events do; it never reaches back upstream. */
+    @ArchTest
+    static final ArchRule livePageKnowsOnlyTheModelAndTheOutputs = classes()
+            .that().resideInAPackage("io.integrityagent.ui..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage(OURS).or(resideInAnyPackage(
+                    "io.integrityagent.ui..", "io.integrityagent.model..", "io.integrityagent.output..",
+                    "io.integrityagent.util..")));
+
     private static ArchRule dependsOnlyOnItself(String packageIdentifier) {
         return classes().that().resideInAPackage(packageIdentifier)
                 .should().onlyDependOnClassesThat(

@@ -53,10 +53,19 @@ public final class AgentConfig {
     private static final String OTLP_ENDPOINT = "otlp.endpoint";
     private static final String OTLP_INTERVAL = "otlp.interval";
     private static final String TRACES = "traces";
+    private static final String UI = "ui";
+    private static final String UI_TOKEN = "ui.token";
+    private static final String UI_GROUPS = "ui.groups";
+    private static final String UI_SAMPLES = "ui.samples";
+
+    /** The endpoint's port when {@code ui=true} is given without {@code prometheus.port}: OpenTelemetry's 9464. */
+    public static final int DEFAULT_ENDPOINT_PORT = 9464;
+    /** Shorter tokens could be guessed by whoever reaches the port. */
+    private static final int MIN_TOKEN_LENGTH = 16;
 
     private static final List<String> KNOWN_KEYS = List.of(ENABLED, EVENTS_FILE, PROMETHEUS_PORT, PROMETHEUS_HOST,
             LOG_FORMAT, PARAMETERS, REDACT, LOG_SUMMARY_INTERVAL, VALUES_MAX_LENGTH, SQL_MAX_LENGTH, LOG_QUIET,
-            METRICS_APPLICATION, OTLP_ENDPOINT, OTLP_INTERVAL, TRACES);
+            METRICS_APPLICATION, OTLP_ENDPOINT, OTLP_INTERVAL, TRACES, UI, UI_TOKEN, UI_GROUPS, UI_SAMPLES);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
@@ -87,6 +96,10 @@ public final class AgentConfig {
     private final URI otlpEndpoint;
     private final Duration otlpInterval;
     private final boolean traces;
+    private final boolean ui;
+    private final String uiToken;
+    private final int uiGroups;
+    private final int uiSamples;
     private final List<String> warnings;
 
     private AgentConfig(Settings settings) {
@@ -111,6 +124,11 @@ public final class AgentConfig {
         otlpInterval = Duration.ofSeconds(settings.read(OTLP_INTERVAL, 60,
                 "a whole number of seconds, at least 1", SettingValues.wholeNumber(1, Integer.MAX_VALUE)));
         traces = settings.read(TRACES, true, "auto or off", SettingValues::parseAutoOrOff);
+        ui = settings.read(UI, false, BOOLEAN_VALUES, SettingValues::parseBoolean);
+        uiToken = settings.readSecret(UI_TOKEN, "at least " + MIN_TOKEN_LENGTH + " characters",
+                SettingValues.atLeast(MIN_TOKEN_LENGTH));
+        uiGroups = settings.read(UI_GROUPS, 50, "a whole number 1-1000", SettingValues.wholeNumber(1, 1000));
+        uiSamples = settings.read(UI_SAMPLES, 5, "a whole number 1-50", SettingValues.wholeNumber(1, 50));
         warnings = settings.warnings();
     }
 
@@ -234,6 +252,37 @@ public final class AgentConfig {
     /** Whether events carry the current OpenTelemetry trace and the span gets an event per violation. */
     public boolean traces() {
         return traces;
+    }
+
+    /** Whether the agent's HTTP endpoint serves the live page of recent violations ({@code /}, {@code /violations}). */
+    public boolean ui() {
+        return ui;
+    }
+
+    /**
+     * The token the live page and its JSON require, {@code null} for none; without one the page is served only
+     * on a loopback address.
+     */
+    public String uiToken() {
+        return uiToken;
+    }
+
+    /** How many groups of violations (one per constraint and table) the live page keeps, the most recent. */
+    public int uiGroups() {
+        return uiGroups;
+    }
+
+    /** How many recent samples the live page keeps of each group. */
+    public int uiSamples() {
+        return uiSamples;
+    }
+
+    /**
+     * The port of the agent's HTTP endpoint: {@code prometheus.port}, or {@link #DEFAULT_ENDPOINT_PORT} when the
+     * live page is wanted without it; {@code null} for no endpoint.
+     */
+    public Integer endpointPort() {
+        return prometheusPort == null && ui ? Integer.valueOf(DEFAULT_ENDPOINT_PORT) : prometheusPort;
     }
 
     /** The {@code key=value} entries of the agent arguments; a later entry for a key replaces an earlier one. */

@@ -58,4 +58,14 @@ final class SettingValues {
             return number;
         };
     }
+
+    /** A text of at least {@code min} characters. */
+    static Function<String, String> atLeast(int min) {
+        return value -> {
+            if (value.length() < min) {
+                throw new IllegalArgumentException("too short");
+            }
+            return value;
+        };
+    }
 }

@@ -53,6 +53,23 @@ final class Settings {
         return parsed;
     }
 
+    /**
+     * Like {@link #read}, without a default, for a value that must never be written out: a bad one is
+     * reported without its text.
+     */
+    <T> T readSecret(String key, String expected, Function<String, T> parse) {
+        String value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        T parsed = value.isEmpty() ? null : parseOrNull(value, parse);
+        if (parsed == null) {
+            warn("bad value (not shown) for " + key + " (from " + origins.get(key) + "): expected " + expected
+                    + "; it is not used");
+        }
+        return parsed;
+    }
+
     void warn(String problem) {
         warnings.add(WARNING + problem);
     }

@@ -5,6 +5,7 @@ import io.integrityagent.util.Escaping;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Encodes a report as one line of JSON (JSON Lines). Dependency-free on purpose: the agent must not bring a JSON
@@ -18,57 +19,70 @@ public final class JsonLines {
 
     /** The report as a single JSON object on one line, without a trailing newline. */
     public static String encode(ViolationReport r) {
+        return encode(r, UnaryOperator.identity());
+    }
+
+    /**
+     * The report as {@link #encode} writes it, with each text first escaped the way the text log shows it
+     * ({@link Escaping#text}), for a browser: what it displays of a value after {@code JSON.parse} is what the
+     * log line shows, never a raw line break or bidi control. It holds nothing {@link #encode} does not.
+     */
+    public static String encodeShown(ViolationReport r) {
+        return encode(r, Escaping::text);
+    }
+
+    private static String encode(ViolationReport r, UnaryOperator<String> shown) {
         StringBuilder out = new StringBuilder(1024).append('{');
         name(out, "timestamp");
-        appendString(out, r.timestamp() == null ? null : r.timestamp().toString());
+        appendString(out, shown.apply(r.timestamp() == null ? null : r.timestamp().toString()));
         name(out, "kind");
-        appendString(out, r.kind() == null ? null : r.kind().label());
+        appendString(out, shown.apply(r.kind() == null ? null : r.kind().label()));
         name(out, "db");
-        appendString(out, r.db());
+        appendString(out, shown.apply(r.db()));
         name(out, "sqlState");
-        appendString(out, r.sqlState());
+        appendString(out, shown.apply(r.sqlState()));
         name(out, "vendorCode");
         out.append(r.vendorCode()); // append(Object) writes a null Integer as null
         name(out, "constraint");
-        appendString(out, r.constraint());
+        appendString(out, shown.apply(r.constraint()));
         name(out, "index");
-        appendString(out, r.index());
+        appendString(out, shown.apply(r.index()));
         name(out, "table");
-        appendString(out, r.table());
+        appendString(out, shown.apply(r.table()));
         name(out, "columns");
-        appendArray(out, r.columns());
+        appendArray(out, r.columns(), shown);
         name(out, "values");
-        appendObject(out, r.values());
+        appendObject(out, r.values(), shown);
         name(out, "referencedTable");
-        appendString(out, r.referencedTable());
+        appendString(out, shown.apply(r.referencedTable()));
         name(out, "referencingTable");
-        appendString(out, r.referencingTable());
+        appendString(out, shown.apply(r.referencingTable()));
         name(out, "sql");
-        appendString(out, r.sql());
+        appendString(out, shown.apply(r.sql()));
         name(out, "parameters");
-        appendArray(out, r.parameters());
+        appendArray(out, r.parameters(), shown);
         name(out, "batchIndex");
         out.append(r.batchIndex());
         name(out, "failingEntry");
-        appendString(out, r.failingEntry());
+        appendString(out, shown.apply(r.failingEntry()));
         name(out, "operation");
-        appendString(out, r.operation());
+        appendString(out, shown.apply(r.operation()));
         name(out, "exception");
-        appendString(out, r.exception());
+        appendString(out, shown.apply(r.exception()));
         name(out, "message");
-        appendString(out, r.message());
+        appendString(out, shown.apply(r.message()));
         name(out, "callSite");
-        appendString(out, r.callSite());
+        appendString(out, shown.apply(r.callSite()));
         name(out, "traceId");
-        appendString(out, r.traceId());
+        appendString(out, shown.apply(r.traceId()));
         name(out, "spanId");
-        appendString(out, r.spanId());
+        appendString(out, shown.apply(r.spanId()));
         name(out, "context");
-        appendObject(out, r.context());
+        appendObject(out, r.context(), shown);
         name(out, "explanation");
-        appendString(out, r.explanation());
+        appendString(out, shown.apply(r.explanation()));
         name(out, "remedy");
-        appendString(out, r.remedy());
+        appendString(out, shown.apply(r.remedy()));
         return out.append('}').toString();
     }
 
@@ -85,14 +99,14 @@ public final class JsonLines {
         Escaping.json(out, value);
     }
 
-    private static void appendArray(StringBuilder out, List<String> values) {
+    private static void appendArray(StringBuilder out, List<String> values, UnaryOperator<String> shown) {
         if (values == null) {
             out.append("null");
             return;
         }
         out.append('[');
         for (Iterator<String> it = values.iterator(); it.hasNext(); ) {
-            appendString(out, it.next());
+            appendString(out, shown.apply(it.next()));
             if (it.hasNext()) {
                 out.append(',');
             }
@@ -100,15 +114,15 @@ public final class JsonLines {
         out.append(']');
     }
 
-    private static void appendObject(StringBuilder out, Map<String, String> members) {
+    private static void appendObject(StringBuilder out, Map<String, String> members, UnaryOperator<String> shown) {
         if (members == null) {
             out.append("null");
             return;
         }
         out.append('{');
         for (Map.Entry<String, String> member : members.entrySet()) {
-            name(out, String.valueOf(member.getKey()));
-            appendString(out, member.getValue());
+            name(out, shown.apply(String.valueOf(member.getKey())));
+            appendString(out, shown.apply(member.getValue()));
         }
         out.append('}');
     }

@@ -1,6 +1,7 @@
 package io.integrityagent.output;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,8 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Serves {@code GET /metrics} in the Prometheus text format with the JDK's built-in HTTP server, so the agent
- * needs no HTTP library. Requests are handled on one daemon thread, {@code integrity-agent-metrics}; a failing
+ * The agent's HTTP endpoint: serves {@code GET /metrics} in the Prometheus text format with the JDK's built-in
+ * HTTP server, so the agent needs no HTTP library, and hands every other path to a handler of its own (the live
+ * page), or answers 404. Requests are handled on one daemon thread, {@code integrity-agent-metrics}; a failing
  * request is answered with 500 and the server keeps serving.
  */
 public final class PrometheusEndpoint implements Closeable {
@@ -22,6 +24,7 @@ public final class PrometheusEndpoint implements Closeable {
     private static final String PATH = "/metrics";
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String THREAD_NAME = "integrity-agent-metrics";
+    private static final HttpHandler NOT_FOUND = exchange -> exchange.sendResponseHeaders(404, -1);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -39,6 +42,15 @@ public final class PrometheusEndpoint implements Closeable {
      * @throws IOException if the address cannot be bound
      */
     public static PrometheusEndpoint start(String host, int port, Supplier<String> scrape) throws IOException {
+        return start(host, port, scrape, NOT_FOUND);
+    }
+
+    /**
+     * Like {@link #start(String, int, Supplier)}, with {@code otherPaths} answering every path but
+     * {@code /metrics}.
+     */
+    public static PrometheusEndpoint start(String host, int port, Supplier<String> scrape, HttpHandler otherPaths)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, THREAD_NAME);
@@ -46,7 +58,7 @@ public final class PrometheusEndpoint implements Closeable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, scrape));
+        server.createContext("/", exchange -> handle(exchange, scrape, otherPaths));
         try {
             // The JDK's dispatcher thread inherits daemon status from the thread that starts the server; starting
             // it from our daemon thread keeps the endpoint from holding the application's JVM alive.
@@ -68,8 +80,13 @@ public final class PrometheusEndpoint implements Closeable {
     }
 
     public String url() {
+        return baseUrl() + PATH;
+    }
+
+    /** {@code http://host:port}, without a path. */
+    public String baseUrl() {
         String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return "http://" + authority + ":" + port() + PATH;
+        return "http://" + authority + ":" + port();
     }
 
     @Override
@@ -82,10 +99,10 @@ public final class PrometheusEndpoint implements Closeable {
         executor.shutdownNow();
     }
 
-    private static void handle(HttpExchange exchange, Supplier<String> scrape) {
+    private static void handle(HttpExchange exchange, Supplier<String> scrape, HttpHandler otherPaths) {
         try {
             if (!PATH.equals(exchange.getRequestURI().getPath())) {
-                exchange.sendResponseHeaders(404, -1);
+                otherPaths.handle(exchange);
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 exchange.sendResponseHeaders(405, -1);

@@ -18,7 +18,7 @@ class AgentConfigTest {
 
     private static final String KNOWN = "known settings: enabled, events.file, prometheus.port, prometheus.host, "
             + "log.format, parameters, redact, log.summary.interval, values.max.length, sql.max.length, log.quiet, metrics.application, "
-            + "otlp.endpoint, otlp.interval, traces";
+            + "otlp.endpoint, otlp.interval, traces, ui, ui.token, ui.groups, ui.samples";
 
     private static AgentConfig fromArguments(String agentArguments) {
         return AgentConfig.load(agentArguments, Map.of(), Map.of());
@@ -306,10 +306,60 @@ class AgentConfigTest {
     }
 
     @Test
+    void theLivePageIsOffByDefaultAndKeepsFiftyGroupsOfFiveSamples() {
+        AgentConfig config = fromArguments(null);
+
+        assertFalse(config.ui());
+        assertNull(config.uiToken());
+        assertEquals(50, config.uiGroups());
+        assertEquals(5, config.uiSamples());
+        assertNull(config.endpointPort());
+    }
+
+    @Test
+    void theLivePageWithoutAMetricsPortGetsTheDefaultPort() {
+        assertEquals(9464, fromArguments("ui=true").endpointPort());
+        assertEquals(9400, fromArguments("ui=true,prometheus.port=9400").endpointPort());
+        assertEquals(9400, fromArguments("prometheus.port=9400").endpointPort());
+        assertEquals(0, fromArguments("ui=true,prometheus.port=0").endpointPort());
+    }
+
+    @Test
+    void theLivePageBoundsAndTokenAreRead() {
+        AgentConfig config = fromEnvironment(Map.of("INTEGRITY_UI", "yes", "INTEGRITY_UI_TOKEN", "a-long-enough-token",
+                "INTEGRITY_UI_GROUPS", "7", "INTEGRITY_UI_SAMPLES", "2"));
+
+        assertTrue(config.ui());
+        assertEquals("a-long-enough-token", config.uiToken());
+        assertEquals(7, config.uiGroups());
+        assertEquals(2, config.uiSamples());
+        assertEquals(List.of(), config.warnings());
+    }
+
+    @Test
+    void aShortTokenIsRefusedWithoutBeingWrittenOut() {
+        AgentConfig config = fromArguments("ui=true,ui.token=short-secret");
+
+        assertNull(config.uiToken());
+        assertEquals(List.of("Integrity Agent: bad value (not shown) for ui.token (from agent arguments): expected at"
+                + " least 16 characters; it is not used"), config.warnings());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ui.groups=0", "ui.groups=1001", "ui.samples=0", "ui.samples=51", "ui.groups=many"})
+    void liveBoundsOutOfRangeFallBackToTheDefaults(String setting) {
+        AgentConfig config = fromArguments(setting);
+
+        assertEquals(50, config.uiGroups());
+        assertEquals(5, config.uiSamples());
+        assertEquals(1, config.warnings().size(), config.warnings().toString());
+    }
+
+    @Test
     void knownKeysListsEverySettingInDocumentedOrder() {
         assertEquals(List.of("enabled", "events.file", "prometheus.port", "prometheus.host", "log.format",
                 "parameters", "redact", "log.summary.interval", "values.max.length", "sql.max.length", "log.quiet", "metrics.application",
-                "otlp.endpoint", "otlp.interval", "traces"),
+                "otlp.endpoint", "otlp.interval", "traces", "ui", "ui.token", "ui.groups", "ui.samples"),
                 AgentConfig.knownKeys());
     }
 

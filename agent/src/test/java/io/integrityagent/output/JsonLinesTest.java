@@ -118,6 +118,20 @@ class JsonLinesTest {
     }
 
     @Test
+    void theShownFormHoldsTheSameFieldsWithEachTextAsTheTextLogShowsIt() throws Exception {
+        ViolationReport plain = Reports.uniqueViolation();
+        assertEquals(JsonLines.encode(plain), JsonLines.encodeShown(plain));
+
+        ViolationReport hostile = ViolationReport.builder().kind(ViolationKind.UNIQUE).sql("INSERT\nINTO t")
+                .value("na\u202eme", "'a\u2066b'").parameters(java.util.List.of("'x\ty'")).build();
+        JsonNode shown = JSON.readTree(JsonLines.encodeShown(hostile));
+
+        assertEquals("INSERT\\nINTO t", shown.get("sql").asText());
+        assertEquals("'a\\u2066b'", shown.get("values").get("na\\u202eme").asText());
+        assertEquals("'x\\ty'", shown.get("parameters").get(0).asText());
+    }
+
+    @Test
     void nullRenderedValueStaysNull() throws Exception {
         ViolationReport report = ViolationReport.builder().value("email", null).build();
 

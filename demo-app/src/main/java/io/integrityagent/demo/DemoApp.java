@@ -1,5 +1,9 @@
 package io.integrityagent.demo;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -39,6 +43,9 @@ public final class DemoApp {
             ViolationScenarios scenarios = new ViolationScenarios(connection);
             scenarios.runAll();
             keepRunning(scenarios, options.keepRunningSeconds());
+            if (options.signUps()) {
+                signUps(scenarios);
+            }
         } catch (SQLException e) {
             // Only the connection and the schema can end up here: every scenario catches its own violation.
             System.err.println("The database could not be prepared: " + e.getMessage()
@@ -66,6 +73,21 @@ public final class DemoApp {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Signs up each address read from standard input twice, until the input ends. */
+    private static void signUps(ViolationScenarios scenarios) {
+        System.out.println();
+        System.out.println("Reading e-mail addresses from standard input, one a line; each is signed up twice...");
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            int number = 0;
+            for (String email = input.readLine(); email != null; email = input.readLine()) {
+                scenarios.signUpTwice(number++, email);
+            }
+        } catch (IOException e) {
+            System.err.println("Standard input could not be read: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,8 @@
 package io.integrityagent.demo;
 
 /** The command line, parsed. */
-record Options(String url, String user, String password, String metricsUrl, int keepRunningSeconds) {
+record Options(String url, String user, String password, String metricsUrl, int keepRunningSeconds,
+               boolean signUps) {
 
     static final String DEFAULT_URL = "jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1";
     static final String DEFAULT_METRICS_URL = "http://127.0.0.1:9464/metrics";
@@ -19,6 +20,9 @@ record Options(String url, String user, String password, String metricsUrl, int 
             "  --keep-running SECONDS",
             "                     repeat the scenarios once a second for this long, so that a Prometheus",
             "                     scraping the agent sees violations keep coming (default 0: run them once)",
+            "  --sign-ups         then sign up each e-mail address read from standard input (one a line, until",
+            "                     it ends) twice, as a double-clicked sign-up form would: the second is refused",
+            "                     by UQ_USERS_EMAIL; try it with the agent's live page (ui=true) open",
             "  --help             show this text");
 
     /** Thrown for a command line that cannot be understood. */
@@ -35,6 +39,7 @@ record Options(String url, String user, String password, String metricsUrl, int 
         String password = "";
         String metricsUrl = DEFAULT_METRICS_URL;
         int keepRunningSeconds = 0;
+        boolean signUps = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help" -> {
@@ -45,13 +50,14 @@ record Options(String url, String user, String password, String metricsUrl, int 
                 case "--password" -> password = valueAfter(args, i++);
                 case "--metrics" -> metricsUrl = valueAfter(args, i++);
                 case "--keep-running" -> keepRunningSeconds = seconds(valueAfter(args, i++));
+                case "--sign-ups" -> signUps = true;
                 default -> throw new UsageException("unknown option: " + args[i]);
             }
         }
         if (user == null) {
             user = url.startsWith("jdbc:h2:") ? "sa" : "";
         }
-        return new Options(url, user, password, metricsUrl, keepRunningSeconds);
+        return new Options(url, user, password, metricsUrl, keepRunningSeconds, signUps);
     }
 
     private static int seconds(String value) throws UsageException {

@@ -125,6 +125,25 @@ final class ViolationScenarios {
         }
     }
 
+    /**
+     * A sign-up form sent twice: the first insert succeeds, the second finds the address taken. The
+     * {@code number}th sign-up takes user ids of its own.
+     */
+    void signUpTwice(int number, String email) {
+        int id = 100 + 2 * number;
+        attempt("Signing up " + email + " twice, as a double-clicked sign-up form would...", () -> {
+            signUp(id, email);
+            signUp(id + 1, email);
+        });
+    }
+
+    private void signUp(int id, String email) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_USER)) {
+            bindUser(insert, id, "New User", email, 30, "new-user-pw");
+            insert.executeUpdate();
+        }
+    }
+
     private static void bindUser(PreparedStatement insert, int id, String name, String email, int age,
                                  String password) throws SQLException {
         insert.setInt(1, id);
