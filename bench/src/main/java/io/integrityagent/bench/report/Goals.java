@@ -115,7 +115,7 @@ final class Goals {
         double emptyWorst = results.ratiosInRound(empty).stream().mapToDouble(Double::doubleValue).min()
                 .orElse(Double.NaN);
         rows.add(new Row(goal, scenario.id(), feature, time,
-                format("worst of %d forks %.3f; limit %.3f (empty %.3f; its own worst fork %.3f)", agentForks.size(),
+                format("worst of %d forks %.3f vs limit %.3f (empty %.3f, its worst fork %.3f)", agentForks.size(),
                         worst, limit, emptyRatio, emptyWorst),
                 Verdict.of(worst - limit, margin -> format("%.3f", margin))));
         double agentBytes = Math.round(agent.bytesPerOp());
@@ -140,9 +140,9 @@ final class Goals {
         }
         double addedNanos = agent.nanosPerOp() - none.nanosPerOp();
         rows.add(new Row(3, Scenario.VIOLATION.id(), feature, time,
-                format("%+.1f us (%.1f vs %.1f us per violation)", addedNanos / 1000, agent.nanosPerOp() / 1000,
+                format("%+,.1f us (%,.1f vs %,.1f us per violation)", addedNanos / 1000, agent.nanosPerOp() / 1000,
                         none.nanosPerOp() / 1000),
-                Verdict.of(VIOLATION_NANOS - addedNanos, margin -> format("%.1f us", margin / 1000))));
+                Verdict.of(VIOLATION_NANOS - addedNanos, margin -> format("%,.1f us", margin / 1000))));
         double addedBytes = agent.bytesPerOp() - none.bytesPerOp();
         rows.add(new Row(3, Scenario.VIOLATION.id(), feature, bytes,
                 format("%+,.0f B (%,.0f vs %,.0f B per violation)", addedBytes, agent.bytesPerOp(),

@@ -10,8 +10,13 @@ import java.util.List;
 /** Command lines for JVMs of the comparison: a JDK, one configuration's options, the benchmarks jar. */
 final class Jvm {
 
-    /** Every benchmark JVM gets the same fixed heap, so no configuration pays for heap resizing the others skip. */
-    static final List<String> BENCHMARK_HEAP = List.of("-Xms1g", "-Xmx1g");
+    private static final String QUIET_SLF4J = "-Dslf4j.internal.verbosity=ERROR";
+
+    /**
+     * Every benchmark JVM gets the same fixed heap, so no configuration pays for heap resizing the others skip.
+     * HikariCP brings SLF4J without a provider; its three-line warning about that would only clutter the output.
+     */
+    static final List<String> BENCHMARK_OPTIONS = List.of("-Xms1g", "-Xmx1g", QUIET_SLF4J);
 
     private Jvm() {
     }
@@ -26,6 +31,7 @@ final class Jvm {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.addAll(configurationArgs(settings, configuration));
+        command.add(QUIET_SLF4J);
         command.addAll(extraOptions);
         command.add("-cp");
         command.add(settings.benchmarksJar.toString());

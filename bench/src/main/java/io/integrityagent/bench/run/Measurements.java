@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -43,9 +44,12 @@ final class Measurements {
 
     private static final String ALLOCATION = "gc.alloc.rate.norm";
     /** What a fork costs besides its iterations, as seen on 2 cores: JVM and JMH start, set-up, tear-down. */
-    private static final double FORK_SECONDS = 2.5;
+    private static final double FORK_SECONDS = 2;
     private static final double INTEGRITY_SECONDS = 1.5;
     private static final double OPENTELEMETRY_SECONDS = 4;
+    /** The start of JMH's message when another JMH instance holds {@code /tmp/jmh.lock}. */
+    private static final String JMH_LOCK_REFUSAL = "Unable to acquire the JMH lock";
+    private static final long MAX_LOCK_WAIT_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private final RunSettings settings;
 
@@ -87,7 +91,7 @@ final class Measurements {
     }
 
     /** Runs every fork of the plan; JMH's own report of each goes to {@code jmh.log}. */
-    void run() throws IOException {
+    void run() throws IOException, InterruptedException {
         Files.createDirectories(settings.results());
         List<Fork> plan = plan();
         Map<String, Double> noAgent = new HashMap<>();
@@ -99,7 +103,7 @@ final class Measurements {
                 long start = System.nanoTime();
                 RunResult result;
                 try {
-                    result = new Runner(options(fork), jmhOutput).runSingle();
+                    result = runWhenNoOtherJmhRuns(fork, jmhOutput);
                 } catch (RunnerException failed) {
                     throw new IllegalStateException("fork " + (i + 1) + " (" + fork.name() + ") failed; see "
                             + settings.out.resolve("jmh.log"), failed);
@@ -119,8 +123,33 @@ final class Measurements {
         }
     }
 
+    /**
+     * JMH refuses to start while another JMH run on the machine holds its lock file; two runs side by side would
+     * skew each other, so the fork waits for the other run to end instead of failing this run.
+     */
+    private RunResult runWhenNoOtherJmhRuns(Fork fork, OutputFormat jmhOutput)
+            throws RunnerException, InterruptedException {
+        long waitingSince = 0;
+        while (true) {
+            try {
+                return new Runner(options(fork), jmhOutput).runSingle();
+            } catch (RunnerException failed) {
+                if (!String.valueOf(failed.getMessage()).contains(JMH_LOCK_REFUSAL)) {
+                    throw failed;
+                }
+                if (waitingSince == 0) {
+                    waitingSince = System.nanoTime();
+                    System.out.println("  (another JMH run holds its lock; waiting for it to end)");
+                } else if (System.nanoTime() - waitingSince > MAX_LOCK_WAIT_NANOS) {
+                    throw failed;
+                }
+                Thread.sleep(2_000);
+            }
+        }
+    }
+
     private Options options(Fork fork) {
-        List<String> jvmArgs = new ArrayList<>(Jvm.BENCHMARK_HEAP);
+        List<String> jvmArgs = new ArrayList<>(Jvm.BENCHMARK_OPTIONS);
         jvmArgs.addAll(Jvm.configurationArgs(settings, fork.configuration()));
         jvmArgs.add("-D" + ForkResult.ROUND_PROPERTY + "=" + fork.round());
         if (fork.checksCounts()) {
@@ -144,11 +173,14 @@ final class Measurements {
                 .result(settings.results().resolve(fork.name() + ".json").toString());
         for (String profiler : settings.profilers) {
             int colon = profiler.indexOf(':');
-            if (colon < 0) {
-                options.addProfiler(profiler);
-            } else {
-                options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+            String name = colon < 0 ? profiler : profiler.substring(0, colon);
+            String profilerOptions = colon < 0 ? "" : profiler.substring(colon + 1);
+            if (name.equals("jfr") && !profilerOptions.contains("dir=")) {
+                // JFR's default directory is named after the benchmark: every fork of it would overwrite the last.
+                String dir = "dir=" + settings.out.resolve("profiles").resolve(fork.name());
+                profilerOptions = profilerOptions.isEmpty() ? dir : profilerOptions + ";" + dir;
             }
+            options.addProfiler(name, profilerOptions);
         }
         return options.build();
     }
