@@ -186,7 +186,7 @@ final class Measurements {
     }
 
     private static double allocation(RunResult result) {
-        Result allocation = result.getSecondaryResults().get(ALLOCATION);
+        Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
         return allocation == null ? Double.NaN : allocation.getScore();
     }
 
