@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 public final class Comparison {
 
+    /** What the probes of every configuration take before the measurements, roughly. */
+    private static final long CHECKS_SECONDS = 30;
+
     private Comparison() {
     }
 
@@ -74,7 +77,7 @@ public final class Comparison {
         System.out.printf("Overhead comparison%s: %d forks%s; about %d min in all (2 idle cores)%n",
                 settings.quick ? " (QUICK: a smoke test, its numbers mean nothing)" : "", plan.size(),
                 settings.startup ? " and " + settings.startupRuns + " start-up runs per configuration" : "",
-                (measurements.estimatedSeconds() + startup.estimatedSeconds() + 30 + 59) / 60);
+                (measurements.estimatedSeconds() + startup.estimatedSeconds() + CHECKS_SECONDS + 59) / 60);
         System.out.printf("each fork %d x %d ms warm-up, %d x %d ms measured; JDKs %s%s%s%n",
                 settings.warmupIterations, settings.warmupMillis, settings.measurementIterations,
                 settings.measurementMillis,
