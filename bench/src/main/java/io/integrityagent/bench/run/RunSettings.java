@@ -54,6 +54,9 @@ final class RunSettings {
             "  --out DIR        where results go (default bench/target/overhead/<date-time>)");
 
     private static final String DEFAULT_JDKS = "17,25";
+    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--goals", "--scenarios", "--configs",
+            "--configurations", "--jdk", "--jdks", "--rounds", "--peer-rounds", "--startup-runs", "--warmup",
+            "--iterations", "--iteration-ms", "--fork-args", "--prof", "--agent-jar", "--out");
 
     boolean quick;
     boolean planOnly;
@@ -108,6 +111,9 @@ final class RunSettings {
         String jdks = null;
         for (int i = 0; i < rest.size(); i += 2) {
             String option = rest.get(i);
+            if (!OPTIONS_WITH_VALUES.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
             if (i + 1 >= rest.size()) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
