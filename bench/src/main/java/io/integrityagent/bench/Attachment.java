@@ -2,7 +2,9 @@ package io.integrityagent.bench;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.jdbc.JdbcStatement;
 
 /**
  * Proves, inside a benchmark JVM, that it runs the configuration it was launched as: the agent's instrumentation
@@ -13,6 +15,7 @@ public final class Attachment {
 
     private static final String INTEGRITY_CAPTURE_HOLDER = "io.integrityagent.bootstrap.CaptureHolder";
     private static final String OTEL_BOOTSTRAP = "io.opentelemetry.javaagent.bootstrap.AgentInitializer";
+    private static final String HIKARI_PROXY = "com.zaxxer.hikari.pool.HikariProxy";
 
     private Attachment() {
     }
@@ -21,8 +24,27 @@ public final class Attachment {
     public static void verify(BenchDatabase database, Statement statement) {
         Configuration configuration = database.configuration();
         Connection connection = database.connection();
-        require(configuration, configuration.usesIntegrityAgent() == implementsInterface(statement.getClass(),
-                INTEGRITY_CAPTURE_HOLDER), "Integrity Agent instrumentation on " + statement.getClass().getName());
+        verifyAgents(configuration);
+        verifyInstrumented(configuration, statement);
+        require(configuration, (configuration == Configuration.P6SPY)
+                == connection.getClass().getName().startsWith("com.p6spy."), "p6spy connection wrapper");
+        require(configuration, (configuration == Configuration.DATASOURCE_PROXY) == isDatasourceProxy(connection),
+                "datasource-proxy connection proxy");
+    }
+
+    /**
+     * Checks a statement prepared on a pooled connection: it is HikariCP's proxy, and under the Integrity Agent
+     * both it and H2's statement behind it are instrumented, as they are in an application.
+     */
+    public static void verifyPooled(BenchPool pool, Statement proxy) throws SQLException {
+        Configuration configuration = pool.configuration();
+        verifyAgents(configuration);
+        require(configuration, proxy.getClass().getName().startsWith(HIKARI_PROXY), "HikariCP's proxy statement");
+        verifyInstrumented(configuration, proxy);
+        verifyInstrumented(configuration, proxy.unwrap(JdbcStatement.class));
+    }
+
+    private static void verifyAgents(Configuration configuration) {
         require(configuration, configuration.usesOpenTelemetryAgent() == openTelemetryAgentLoaded(),
                 "OpenTelemetry agent loaded");
         require(configuration, !configuration.usesOpenTelemetryAgent() || Boolean.getBoolean(
@@ -30,10 +52,11 @@ public final class Attachment {
                 Configuration.OTEL_CAPTURE_PARAMETERS);
         require(configuration, (configuration == Configuration.EMPTY_AGENT)
                 == "attached".equals(System.getProperty(EmptyAgent.ATTACHED)), "empty agent's premain ran");
-        require(configuration, (configuration == Configuration.P6SPY)
-                == connection.getClass().getName().startsWith("com.p6spy."), "p6spy connection wrapper");
-        require(configuration, (configuration == Configuration.DATASOURCE_PROXY) == isDatasourceProxy(connection),
-                "datasource-proxy connection proxy");
+    }
+
+    private static void verifyInstrumented(Configuration configuration, Statement statement) {
+        require(configuration, configuration.usesIntegrityAgent() == implementsInterface(statement.getClass(),
+                INTEGRITY_CAPTURE_HOLDER), "Integrity Agent instrumentation on " + statement.getClass().getName());
     }
 
     /** After a run: a wrapper that was in use really formatted what it saw. */

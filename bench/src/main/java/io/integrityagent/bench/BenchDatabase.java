@@ -37,11 +37,18 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** Opens a fresh in-memory database named {@code name}, wrapped as this JVM's configuration says. */
     public static BenchDatabase open(String name) throws SQLException {
-        Configuration configuration = Configuration.current();
+        return new BenchDatabase(Configuration.current(), dataSource(name).getConnection());
+    }
+
+    /**
+     * The DataSource of the in-memory database {@code name}, wrapped as this JVM's configuration says. The
+     * database lives as long as one connection to it is open.
+     */
+    static DataSource dataSource(String name) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + name);
         h2.setUser("sa");
-        return new BenchDatabase(configuration, wrap(configuration, h2).getConnection());
+        return wrap(Configuration.current(), h2);
     }
 
     private static DataSource wrap(Configuration configuration, DataSource h2) {
@@ -64,6 +71,10 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     public void execute(String... sql) throws SQLException {
+        execute(connection, sql);
+    }
+
+    static void execute(Connection connection, String... sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String each : sql) {
                 statement.execute(each);
@@ -73,7 +84,11 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** Creates the item table with rows 1..{@code rows}, each id's quantity equal to the id. */
     public void createItems(int rows) throws SQLException {
-        execute(ITEM_TABLE);
+        createItems(connection, rows);
+    }
+
+    static void createItems(Connection connection, int rows) throws SQLException {
+        execute(connection, ITEM_TABLE);
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ITEM)) {
             for (int id = 1; id <= rows; id++) {
                 insert.setLong(1, id);
@@ -90,6 +105,13 @@ public final class BenchDatabase implements AutoCloseable {
     /** Creates the member table holding the one row whose email every violating insert repeats. */
     public void createMembers() throws SQLException {
         execute(MEMBER_TABLE, "INSERT INTO member (id, email, tier) VALUES (0, '" + TAKEN_EMAIL + "', 1)");
+    }
+
+    /** Binds the three values of {@link #INSERT_ITEM} for a new item. */
+    static void bindItem(PreparedStatement insert, long id) throws SQLException {
+        insert.setLong(1, id);
+        insert.setString(2, "item");
+        insert.setInt(3, (int) id);
     }
 
     @Override

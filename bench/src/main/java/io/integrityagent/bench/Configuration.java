@@ -107,6 +107,11 @@ public enum Configuration {
         return this == OPENTELEMETRY || this == OPENTELEMETRY_PARAMETERS;
     }
 
+    /** One of the other tools the agent is compared with, as opposed to the agent and its two baselines. */
+    public boolean isPeer() {
+        return this == P6SPY || this == DATASOURCE_PROXY || usesOpenTelemetryAgent();
+    }
+
     /** The configuration of this JVM, as the runner set it. */
     public static Configuration current() {
         return byId(System.getProperty(PROPERTY, NONE.id));

@@ -1,13 +1,9 @@
 package io.integrityagent.bench;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,10 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * A prepared INSERT that violates the same UNIQUE constraint every time; the application catches the
  * exception. This is the path where the Integrity Agent does its real work (recognise, explain, count, log).
  *
- * <p>The benchmark JVM has no SLF4J, so the agent writes its explanations to stderr; for the trial, stderr is
- * redirected to a file so that console speed cannot dominate (the agent writes one explanation per constraint
- * and call site, then counts repeats and summarises them once a minute). The same file proves afterwards that
- * the agent explained the violation, or, with {@code log.format=off}, that it wrote nothing.
+ * <p>For the trial, stderr goes to a file ({@link StderrFile}), which proves afterwards that the agent explained
+ * the violation, or, with {@code log.format=off}, that it wrote nothing. Under the agent, its count of
+ * violations must equal the violations caught here ({@link AgentCounts}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -39,8 +34,8 @@ public class UniqueViolationBenchmark {
     private BenchDatabase database;
     private PreparedStatement insert;
     private long lastId;
-    private PrintStream originalStderr;
-    private Path stderrFile;
+    private long caught;
+    private StderrFile stderr;
 
     @Setup(Level.Trial)
     public void open() throws SQLException, IOException {
@@ -48,9 +43,7 @@ public class UniqueViolationBenchmark {
         database.createMembers();
         insert = database.connection().prepareStatement(BenchDatabase.INSERT_MEMBER);
         Attachment.verify(database, insert);
-        stderrFile = Files.createTempFile("unique-violation-stderr", ".txt");
-        originalStderr = System.err;
-        System.setErr(new PrintStream(new FileOutputStream(stderrFile.toFile()), true, StandardCharsets.UTF_8));
+        stderr = StderrFile.redirect("unique-violation");
     }
 
     @Benchmark
@@ -64,23 +57,22 @@ public class UniqueViolationBenchmark {
             if (!UNIQUE_VIOLATION.equals(expected.getSQLState())) {
                 throw expected;
             }
+            caught++;
             return expected.getErrorCode();
         }
         throw new IllegalStateException("the insert did not violate member_email_unique");
     }
 
     @TearDown(Level.Trial)
-    public void close() throws SQLException, IOException {
-        System.err.close();
-        System.setErr(originalStderr);
-        String stderr = Files.readString(stderrFile);
-        Files.delete(stderrFile);
+    public void close() throws SQLException, IOException, InterruptedException {
+        String written = stderr.restore();
         Configuration configuration = database.configuration();
-        boolean explained = stderr.contains(EXPLANATION);
+        boolean explained = written.contains(EXPLANATION);
         if (explained != (configuration == Configuration.INTEGRITY)) {
             throw new IllegalStateException("configuration '" + configuration.id() + "' "
-                    + (explained ? "explained" : "did not explain") + " the violation; its stderr:\n" + stderr);
+                    + (explained ? "explained" : "did not explain") + " the violation; its stderr:\n" + written);
         }
+        AgentCounts.verify(configuration, Map.of("unique", caught));
         Attachment.verifyLogged(configuration);
         insert.close();
         database.close();

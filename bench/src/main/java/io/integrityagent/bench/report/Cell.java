@@ -1,30 +1,31 @@
 package io.integrityagent.bench.report;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Everything measured for one scenario under one configuration, over all its forks: every measured iteration's
- * throughput pooled (as JMH pools the iterations of its own forks) and every iteration's allocation per op.
+ * Everything measured for one scenario under one configuration on one JDK: each fork on its own, and every
+ * measured iteration of all forks pooled (as JMH pools the iterations of its own forks).
  */
 final class Cell {
 
+    private final List<ForkResult> forks;
     private final ListStatistics throughput = new ListStatistics();
     private final ListStatistics allocation = new ListStatistics();
-    private int forks;
 
-    void addFork(List<Double> iterations, List<Double> bytesPerOp) {
-        iterations.forEach(throughput::addValue);
-        bytesPerOp.forEach(allocation::addValue);
-        forks++;
+    Cell(List<ForkResult> forks) {
+        this.forks = forks.stream().sorted(Comparator.comparingInt(ForkResult::round)).collect(Collectors.toList());
+        for (ForkResult fork : forks) {
+            fork.opsPerSecond().forEach(throughput::addValue);
+            fork.bytesPerOp().forEach(allocation::addValue);
+        }
     }
 
-    int forks() {
+    /** In the order of their rounds. */
+    List<ForkResult> forks() {
         return forks;
-    }
-
-    long iterations() {
-        return throughput.getN();
     }
 
     double opsPerSecond() {
@@ -38,5 +39,10 @@ final class Cell {
 
     double bytesPerOp() {
         return allocation.getN() > 0 ? allocation.getMean() : Double.NaN;
+    }
+
+    /** Nanoseconds per operation, from the pooled throughput. */
+    double nanosPerOp() {
+        return 1e9 / opsPerSecond();
     }
 }

@@ -1,36 +1,23 @@
 package io.integrityagent.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.integrityagent.bench.Configuration;
 import io.integrityagent.bench.Scenario;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Prints the comparison from a run's directory: the JMH JSON result files under {@code results/} (one per fork,
- * any number of forks per scenario and configuration) and the start-up times in {@code startup.tsv}.
+ * Prints a run from its directory: per JDK and scenario, every configuration pooled and fork by fork; the
+ * start-up times and resident memory; then the goals of the overhead issue, each with its measured value
+ * ({@link Goals}).
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.integrityagent.bench.report.ResultTable RUN_DIRECTORY}
  * prints it again for an earlier run.
  */
 public final class ResultTable {
-
-    private static final String ALLOCATION = "gc.alloc.rate.norm";
-    private static final String CONFIGURATION_ARG = "-D" + Configuration.PROPERTY + "=";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Map<Scenario, Map<Configuration, Cell>> cells = new EnumMap<>(Scenario.class);
-    private JsonNode sample;
 
     private ResultTable() {
     }
@@ -44,106 +31,76 @@ public final class ResultTable {
     }
 
     public static String render(Path runDirectory) throws IOException {
-        ResultTable table = new ResultTable();
-        Path results = runDirectory.resolve("results");
-        if (Files.isDirectory(results)) {
-            try (Stream<Path> files = Files.list(results)) {
-                List<Path> jsonFiles = files.filter(f -> f.toString().endsWith(".json")).sorted()
-                        .collect(Collectors.toList());
-                for (Path file : jsonFiles) {
-                    table.read(file);
-                }
-            }
-        }
+        RunResults results = RunResults.load(runDirectory);
         StringBuilder out = new StringBuilder();
-        table.throughput(out);
-        StartupTimes.render(runDirectory.resolve("startup.tsv"), out);
+        throughput(results, out);
+        results.startup.render(out);
+        out.append('\n');
+        Goals.render(results, out);
         return out.toString();
     }
 
-    private void read(Path file) throws IOException {
-        for (JsonNode result : JSON.readTree(file.toFile())) {
-            Scenario scenario = Scenario.ofBenchmark(result.path("benchmark").asText());
-            Configuration configuration = configurationOf(result.path("jvmArgs"));
-            if (scenario == null || configuration == null) {
-                continue;
-            }
-            cells.computeIfAbsent(scenario, s -> new EnumMap<>(Configuration.class))
-                    .computeIfAbsent(configuration, c -> new Cell())
-                    .addFork(rawData(result.path("primaryMetric")),
-                            rawData(result.path("secondaryMetrics").path(ALLOCATION)));
-            sample = result;
-        }
-    }
-
-    private static Configuration configurationOf(JsonNode jvmArgs) {
-        for (JsonNode arg : jvmArgs) {
-            if (arg.asText().startsWith(CONFIGURATION_ARG)) {
-                return Configuration.byId(arg.asText().substring(CONFIGURATION_ARG.length()));
-            }
-        }
-        return null;
-    }
-
-    /** Every iteration's value, of every fork the node holds. */
-    private static List<Double> rawData(JsonNode metric) {
-        List<Double> values = new ArrayList<>();
-        for (JsonNode fork : metric.path("rawData")) {
-            fork.forEach(value -> values.add(value.asDouble()));
-        }
-        return values;
-    }
-
-    private void throughput(StringBuilder out) {
-        if (cells.isEmpty()) {
+    private static void throughput(RunResults results, StringBuilder out) {
+        if (results.forks.isEmpty()) {
             out.append("No JMH results found.\n");
             return;
         }
         Versions versions = new Versions();
-        out.append(String.format("JDBC overhead on H2 %s in memory; JDK %s (%s), JMH %s%n", versions.of("h2"),
-                sample.path("jdkVersion").asText(), sample.path("vmName").asText(),
-                sample.path("jmhVersion").asText()));
+        JsonNode sample = results.samples.values().iterator().next();
+        out.append(String.format("JDBC overhead on H2 %s in memory (HikariCP %s for the pool and storm scenarios);"
+                        + " JMH %s%n", versions.of("h2"), versions.of("hikaricp"), sample.path("jmhVersion").asText()));
         out.append(String.format("Integrity Agent %s; p6spy %s; datasource-proxy %s; OpenTelemetry Java agent %s%n",
                 versions.of("integrity-agent"), versions.of("p6spy"), versions.of("datasource-proxy"),
                 versions.of("opentelemetry-javaagent")));
-        int fewestForks = cells.values().stream().flatMap(m -> m.values().stream()).mapToInt(Cell::forks).min()
-                .orElse(0);
-        out.append(String.format("per cell: %s fork(s), each %d x %s measured after %d x %s warm-up;"
-                        + " forks of all configurations interleaved%n",
-                fewestForks, sample.path("measurementIterations").asInt(), sample.path("measurementTime").asText(),
+        out.append("JDKs: ").append(results.samples.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue().path("vmName").asText() + ")")
+                .collect(Collectors.joining(", "))).append('\n');
+        out.append(String.format("each fork: %d x %s measured after %d x %s warm-up, JMH gc profiler; forks of all"
+                        + " configurations interleaved in rounds%n",
+                sample.path("measurementIterations").asInt(), sample.path("measurementTime").asText(),
                 sample.path("warmupIterations").asInt(), sample.path("warmupTime").asText()));
-        out.append("ops/s: mean +- 99.9% confidence half-width over all measured iterations of all forks\n"
-                + "ratio: ops/s over no agent's ops/s in the same run (+- propagated from both);"
-                + " B/op: bytes allocated per operation (JMH gc profiler)\n");
-        if (fewestForks < 3) {
-            out.append("NOTE: fewer than 3 forks per cell: a smoke test; these numbers are noise, not results.\n");
-        }
-        for (Map.Entry<Scenario, Map<Configuration, Cell>> scenario : cells.entrySet()) {
-            out.append('\n').append(scenario.getKey().label()).append('\n');
-            out.append(String.format("  %-40s %26s %13s %10s%n", "configuration", "ops/s", "ratio", "B/op"));
-            Cell baseline = scenario.getValue().get(Configuration.NONE);
-            scenario.getValue().entrySet().stream().sorted(Comparator.comparing(Map.Entry::getKey))
-                    .forEach(row -> out.append(row(row.getKey(), row.getValue(), baseline)));
+        out.append("ops/s: mean +- 99.9% confidence half-width over all measured iterations of all forks;"
+                + " ratio: over no agent's (+- propagated)\n"
+                + "B/op: bytes allocated per operation; forks: each fork's mean over that of the no-agent fork of"
+                + " its round (no agent: its ops/s)\n");
+        for (String jdk : results.jdks()) {
+            for (Scenario scenario : results.scenarios(jdk)) {
+                out.append('\n').append(scenario.label()).append(" - JDK ").append(jdk).append('\n');
+                out.append(String.format("  %-40s %24s %15s %9s  %s%n", "configuration", "ops/s", "ratio", "B/op",
+                        "forks"));
+                Cell baseline = results.cell(jdk, scenario, Configuration.NONE);
+                for (Configuration configuration : Configuration.values()) {
+                    Cell cell = results.cell(jdk, scenario, configuration);
+                    if (cell != null) {
+                        out.append(row(results, configuration, cell, baseline));
+                    }
+                }
+            }
         }
     }
 
-    private static String row(Configuration configuration, Cell cell, Cell baseline) {
+    private static String row(RunResults results, Configuration configuration, Cell cell, Cell baseline) {
         String ratio;
         if (baseline == null) {
             ratio = "-";
-        } else if (cell == baseline) {
-            ratio = "1.00";
+        } else if (cell == baseline || configuration == Configuration.NONE) {
+            ratio = "1.000";
         } else {
             double value = cell.opsPerSecond() / baseline.opsPerSecond();
             double error = value * Math.hypot(cell.opsPerSecondError() / cell.opsPerSecond(),
                     baseline.opsPerSecondError() / baseline.opsPerSecond());
-            ratio = Double.isNaN(error) ? String.format(Locale.ROOT, "%.2f", value)
-                    : String.format(Locale.ROOT, "%.2f +- %.2f", value, error);
+            ratio = Double.isNaN(error) ? String.format(Locale.ROOT, "%.3f", value)
+                    : String.format(Locale.ROOT, "%.3f +- %.3f", value, error);
         }
         String throughput = Double.isNaN(cell.opsPerSecondError())
                 ? String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond())
                 : String.format(Locale.ROOT, "%,.0f +- %,.0f", cell.opsPerSecond(), cell.opsPerSecondError());
-        return String.format(Locale.ROOT, "  %-40s %26s %13s %,10.0f%n", configuration.label(), throughput, ratio,
-                cell.bytesPerOp());
+        List<String> forks = configuration == Configuration.NONE
+                ? cell.forks().stream().map(f -> String.format(Locale.ROOT, "%,.0f", f.meanOpsPerSecond()))
+                        .collect(Collectors.toList())
+                : results.ratiosInRound(cell).stream().map(r -> String.format(Locale.ROOT, "%.3f", r))
+                        .collect(Collectors.toList());
+        return String.format(Locale.ROOT, "  %-40s %24s %15s %,9.0f  %s%n", configuration.label(), throughput, ratio,
+                cell.bytesPerOp(), String.join(" ", forks));
     }
 }

@@ -1,20 +1,25 @@
 package io.integrityagent.bench.run;
 
+import io.integrityagent.bench.AgentCounts;
 import io.integrityagent.bench.Configuration;
+import io.integrityagent.bench.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Before anything is measured: each configuration runs {@link AttachmentProbe} in a JVM of its own, and what
- * the agents and wrappers visibly did is checked — the agent's start-up line, its explanation and its event,
- * OpenTelemetry's span (exported to the log for this check only) with or without the bind values, the
- * wrappers' formatted lines. A configuration that would measure the wrong thing stops the run here.
+ * Before anything is measured: each configuration runs {@link AttachmentProbe} in a JVM of its own, on each JDK
+ * it is measured on, and what the agents and wrappers visibly did is checked — the agent's start-up line, its
+ * explanation, its event and its exact count, OpenTelemetry's span (exported to the log for this check only) with
+ * or without the bind values, the wrappers' formatted lines. A configuration that would measure the wrong thing
+ * stops the run here.
  */
 final class AttachmentChecks {
 
@@ -28,41 +33,61 @@ final class AttachmentChecks {
         this.directory = settings.out.resolve("checks");
     }
 
-    /** Probes every configuration of the run; prints one line each; false if any failed. */
+    /** Probes every configuration of the run on every JDK it runs on; prints one line each; false if any failed. */
     boolean allPass() throws IOException, InterruptedException {
         Files.createDirectories(directory);
         boolean allPass = true;
-        for (Configuration configuration : settings.configurations) {
-            Probe probe = run(configuration);
-            List<String> failed = new ArrayList<>();
-            for (Expectation expectation : expectations(configuration)) {
-                if (!expectation.test().test(probe)) {
-                    failed.add(expectation.description());
-                }
-            }
-            if (failed.isEmpty()) {
-                System.out.printf("  ok    %-40s %s%n", configuration.label(), evidence(configuration, probe));
-            } else {
-                allPass = false;
-                System.out.printf("  FAIL  %-40s not as expected: %s (see %s)%n", configuration.label(),
-                        String.join("; ", failed), directory.resolve(configuration.id() + ".*"));
+        for (Jdk jdk : settings.jdks) {
+            for (Configuration configuration : configurationsOn(jdk)) {
+                allPass &= check(jdk, configuration);
             }
         }
         return allPass;
     }
 
-    private Probe run(Configuration configuration) throws IOException, InterruptedException {
-        Path stdout = directory.resolve(configuration.id() + ".stdout.txt");
-        Path stderr = directory.resolve(configuration.id() + ".stderr.txt");
-        Path events = directory.resolve(configuration.id() + ".events.jsonl");
+    /** What the run measures on {@code jdk}: the peers only on the first JDK. */
+    private List<Configuration> configurationsOn(Jdk jdk) {
+        Set<Configuration> used = new TreeSet<>(new StartupTimer(settings).configurations(jdk));
+        for (Scenario scenario : settings.scenarios) {
+            if (settings.jdksOf(scenario).contains(jdk)) {
+                used.addAll(settings.configurationsOf(scenario, jdk, 1));
+            }
+        }
+        return new ArrayList<>(used);
+    }
+
+    private boolean check(Jdk jdk, Configuration configuration) throws IOException, InterruptedException {
+        Probe probe = run(jdk, configuration);
+        List<String> failed = new ArrayList<>();
+        for (Expectation expectation : expectations(configuration)) {
+            if (!expectation.test().test(probe)) {
+                failed.add(expectation.description());
+            }
+        }
+        String name = jdk.id() + "-" + configuration.id();
+        if (failed.isEmpty()) {
+            System.out.printf("  ok    %-5s %-40s %s%n", jdk.id(), configuration.label(), evidence(configuration, probe));
+            return true;
+        }
+        System.out.printf("  FAIL  %-5s %-40s not as expected: %s (see %s)%n", jdk.id(), configuration.label(),
+                String.join("; ", failed), directory.resolve(name + ".*"));
+        return false;
+    }
+
+    private Probe run(Jdk jdk, Configuration configuration) throws IOException, InterruptedException {
+        String name = jdk.id() + "-" + configuration.id();
+        Path stdout = directory.resolve(name + ".stdout.txt");
+        Path stderr = directory.resolve(name + ".stderr.txt");
+        Path events = directory.resolve(name + ".events.jsonl");
         List<String> extra = new ArrayList<>();
         if (configuration.usesIntegrityAgent()) {
             extra.add("-Dintegrity.events.file=" + events);
+            extra.add("-D" + AgentCounts.PORT_PROPERTY + "=" + Jvm.freePort());
         }
         if (configuration.usesOpenTelemetryAgent()) {
             extra.add("-Dotel.traces.exporter=logging"); // the later -D wins over the configuration's "none"
         }
-        Process process = new ProcessBuilder(Jvm.command(settings, configuration, extra, AttachmentProbe.class))
+        Process process = new ProcessBuilder(Jvm.command(settings, jdk, configuration, extra, AttachmentProbe.class))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -83,6 +108,8 @@ final class AttachmentChecks {
                     p -> p.stderr().contains(EXPLANATION) == logging));
             expected.add(new Expectation("the violation written as an event",
                     p -> p.events().contains("\"constraint\":\"MEMBER_EMAIL_UNIQUE\"")));
+            expected.add(new Expectation("each violation counted once, direct and through HikariCP",
+                    p -> p.stdout().contains(AttachmentProbe.COUNTED)));
             if (!logging) {
                 expected.add(new Expectation("'log off' in the start-up line",
                         p -> p.stderr().contains("; log off")));
@@ -105,9 +132,10 @@ final class AttachmentChecks {
             case EMPTY_AGENT:
                 return "an agent that does nothing; no instrumentation, connection unwrapped";
             case INTEGRITY:
-                return "start-up line; violation explained on stderr and written as an event";
+                return "start-up line; violation explained on stderr, written as an event, counted once (also"
+                        + " through HikariCP)";
             case INTEGRITY_LOG_OFF:
-                return "start-up line says 'log off'; nothing explained; violation written as an event";
+                return "start-up line says 'log off'; nothing explained; written as an event; counted once";
             case P6SPY:
                 return "connection wrapped; " + probe.after(AttachmentProbe.P6SPY_LINES)
                         + " statements formatted by p6spy and discarded";
