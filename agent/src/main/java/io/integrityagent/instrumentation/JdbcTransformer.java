@@ -43,8 +43,9 @@ final class JdbcTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
-        if (loader == null || className == null || fromAgentJar(domain)
-                || classBeingRedefined == null && !contains(classFile, JAVA_SQL) && !contains(classFile, LOAD_CLASS)) {
+        if (loader == null || className == null
+                || classBeingRedefined == null && !contains(classFile, JAVA_SQL) && !contains(classFile, LOAD_CLASS)
+                || fromAgentJar(domain)) {
             return null;
         }
         try {
