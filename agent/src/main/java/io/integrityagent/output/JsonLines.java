@@ -67,6 +67,8 @@ public final class JsonLines {
         appendObject(out, r.context());
         name(out, "explanation");
         appendString(out, r.explanation());
+        name(out, "lookup");
+        appendString(out, r.lookup());
         name(out, "remedy");
         appendString(out, r.remedy());
         return out.append('}').toString();
