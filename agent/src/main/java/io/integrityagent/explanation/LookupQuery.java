@@ -5,6 +5,7 @@ import io.integrityagent.util.Escaping;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,6 +30,41 @@ public final class LookupQuery {
 
         Hidden(String reason) {
             this.reason = reason;
+        }
+    }
+
+    /** A column the query compares: by its name as the database stores it, or as the application's SQL wrote it. */
+    public static final class Column {
+        private final String name;
+        private final String written;
+
+        private Column(String name, String written) {
+            this.name = name;
+            this.written = written;
+        }
+
+        /** A column by its name as the database stores it, to be quoted as the database needs. */
+        public static Column named(String name) {
+            return new Column(name, null);
+        }
+
+        /**
+         * A column as the application's SQL wrote it ({@code "Line No"}, {@code email}), valid there as it is; its
+         * plain {@code name} names its placeholder.
+         */
+        public static Column written(String written, String name) {
+            return new Column(name, written);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Column && Objects.equals(name, ((Column) other).name)
+                    && Objects.equals(written, ((Column) other).written);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, written);
         }
     }
 
@@ -88,9 +124,9 @@ public final class LookupQuery {
      * @param qualifier what to write before the table's name, as the application's SQL wrote it ({@code shop.}),
      *                  or empty
      * @param table     the table as the database names it
-     * @param values    column (as the database names it) → the value it is compared with, in order
+     * @param values    column → the value it is compared with, in order
      */
-    public String select(String qualifier, String table, Map<String, Value> values) {
+    public String select(String qualifier, String table, Map<Column, Value> values) {
         String name = syntax.name(table);
         if (name == null || values.isEmpty() || qualifier == null || altered(qualifier)) {
             return null;
@@ -99,9 +135,10 @@ public final class LookupQuery {
         Map<String, Hidden> placeholders = new LinkedHashMap<>();
         Set<String> placeholderNames = new HashSet<>();
         String and = "";
-        for (Map.Entry<String, Value> condition : values.entrySet()) {
-            String column = syntax.name(condition.getKey());
-            if (column == null) {
+        for (Map.Entry<Column, Value> condition : values.entrySet()) {
+            Column key = condition.getKey();
+            String column = key.written == null ? syntax.name(key.name) : altered(key.written) ? null : key.written;
+            if (column == null || key.name == null) {
                 return null;
             }
             query.append(and).append(column);
@@ -117,7 +154,7 @@ public final class LookupQuery {
                 hidden = literal == null ? hiddenBecauseUnwritable(value) : null;
             }
             if (hidden != null) {
-                String placeholder = placeholder(condition.getKey(), placeholderNames);
+                String placeholder = placeholder(key.name, placeholderNames);
                 placeholders.put(placeholder, hidden);
                 query.append(" = ").append(placeholder);
             } else if (literal.equalsIgnoreCase("NULL")) {

@@ -79,33 +79,35 @@ final class LookupTarget {
      * {@code lookedUp[i]} → the value of {@code known[i]}: the same column for a unique key, the other side's
      * column for a foreign key. Empty when a column's value is not known.
      */
-    private Map<String, LookupQuery.Value> keyValues(List<String> lookedUp, List<String> known) {
-        Map<String, LookupQuery.Value> values = new LinkedHashMap<>();
+    private Map<LookupQuery.Column, LookupQuery.Value> keyValues(List<String> lookedUp, List<String> known) {
+        Map<LookupQuery.Column, LookupQuery.Value> values = new LinkedHashMap<>();
         for (int i = 0; i < lookedUp.size(); i++) {
             LookupQuery.Value value = valueOf(known.get(i), lookedUp.get(i));
             if (value == null) {
                 return Map.of();
             }
-            values.put(lookedUp.get(i), value);
+            values.put(LookupQuery.Column.named(lookedUp.get(i)), value);
         }
         return values;
     }
 
     /** The WHERE equalities of an UPDATE that chose its rows by them alone; empty for anything else. */
-    private Map<String, LookupQuery.Value> targetedRow() {
+    private Map<LookupQuery.Column, LookupQuery.Value> targetedRow() {
         SqlShape shape = resolved.shape();
         if (shape.operation() != SqlOperation.UPDATE || !shape.whereFullyRead()) {
             return Map.of();
         }
-        Map<String, LookupQuery.Value> values = new LinkedHashMap<>();
+        Map<LookupQuery.Column, LookupQuery.Value> values = new LinkedHashMap<>();
         for (ColumnSource source : shape.columns()) {
             if (source.role() == ColumnSource.Role.WHERE) {
                 Object sent = resolved.sent().valueOf(source);
                 if (sent == null) {
                     return Map.of();
                 }
+                // As written, so that a quoted name stays the name it quotes.
                 String column = resolved.dialect().canonicalName(source.column());
-                values.put(column, shown(sent, column, column));
+                values.put(LookupQuery.Column.written(source.writtenName(), source.column()),
+                        shown(sent, column, column));
             }
         }
         return values;

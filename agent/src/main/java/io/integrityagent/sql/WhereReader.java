@@ -71,16 +71,19 @@ final class WhereReader {
         if (equals < 0) {
             return false;
         }
-        if (tokens.isQualifiedName(from, equals) && addIfBound(tokens.get(equals - 1).text, equals + 1, to)) {
+        if (tokens.isQualifiedName(from, equals) && addIfBound(equals - 1, equals + 1, to)) {
             return true;
         }
-        return tokens.isQualifiedName(equals + 1, to) && addIfBound(tokens.get(to - 1).text, from, equals);
+        return tokens.isQualifiedName(equals + 1, to) && addIfBound(to - 1, from, equals);
     }
 
-    private boolean addIfBound(String column, int valueFrom, int valueTo) {
-        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column, ColumnSource.Role.WHERE, 0);
+    /** Adds the equality of the column named by the token {@code name} when its value is one marker or literal. */
+    private boolean addIfBound(int name, int valueFrom, int valueTo) {
+        Token column = tokens.get(name);
+        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column.text,
+                ColumnSource.Role.WHERE, 0);
         if (source.isParameter() || source.isLiteral()) {
-            draft.add(source);
+            draft.add(source.writtenAs(tokens.sql().substring(column.start, column.end)));
             return true;
         }
         return false;

@@ -73,10 +73,18 @@ class LookupReportsTest {
     }
 
     @Test
+    void theTargetedRowsColumnsAreNamedAsTheStatementWroteThem() {
+        ViolationReport report = single(postgres("23514", "new row for relation \"Users\" violates check constraint"
+                + " \"ck_age\"", null, "Users"), DialectReports.prepared(
+                "UPDATE \"Users\" SET \"Age\" = ? WHERE \"UserId\" = ? AND Tenant = ?", 12, 1, "acme"));
+        assertEquals("SELECT * FROM \"Users\" WHERE \"UserId\" = 1 AND Tenant = 'acme'", report.lookup());
+    }
+
+    @Test
     void aNotNullOnAnUpdateLooksUpTheRowItTargeted() {
         ViolationReport report = single(h2("23502", "NULL not allowed for column \"NAME\""), DialectReports.prepared(
                 "UPDATE users SET name = ? WHERE id = ?", null, 3));
-        assertEquals("SELECT * FROM USERS WHERE ID = 3", report.lookup());
+        assertEquals("SELECT * FROM USERS WHERE id = 3", report.lookup(), "the column as the statement wrote it");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.integrityagent.dialect.ConsoleSyntax;
+import io.integrityagent.explanation.LookupQuery.Column;
 import io.integrityagent.explanation.LookupQuery.Value;
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.util.Escaping;
@@ -19,16 +20,19 @@ class LookupQueryTest {
         return new LookupQuery(ConsoleSyntax.of(system), MAX_LENGTH);
     }
 
-    private static Map<String, Value> values(Object... columnsAndValues) {
-        Map<String, Value> values = new LinkedHashMap<>();
+    /** Columns by the names the database stores, or {@link Column}s, each followed by its value. */
+    private static Map<Column, Value> values(Object... columnsAndValues) {
+        Map<Column, Value> values = new LinkedHashMap<>();
         for (int i = 0; i < columnsAndValues.length; i += 2) {
-            values.put((String) columnsAndValues[i], (Value) columnsAndValues[i + 1]);
+            Object column = columnsAndValues[i];
+            values.put(column instanceof Column ? (Column) column : Column.named((String) column),
+                    (Value) columnsAndValues[i + 1]);
         }
         return values;
     }
 
     /** The query as the log and the events file will show it: it must need no escaping to be pasted. */
-    private static String select(LookupQuery query, String qualifier, String table, Map<String, Value> values) {
+    private static String select(LookupQuery query, String qualifier, String table, Map<Column, Value> values) {
         String written = query.select(qualifier, table, values);
         if (written != null) {
             assertEquals(written, Escaping.text(written), "the log would change it");
@@ -62,6 +66,19 @@ class LookupQueryTest {
                         values("Line No", Value.bound(1))));
         assertEquals("SELECT * FROM PUBLIC.\"ORDER\" WHERE ID = 1",
                 select(on(DatabaseSystem.H2), "PUBLIC.", "ORDER", values("ID", Value.bound(1))));
+    }
+
+    @Test
+    void aColumnAsTheStatementWroteItIsKeptAsWritten() {
+        // PostgreSQL folds a bare Age to age; only the statement's own text tells which one it meant.
+        assertEquals("SELECT * FROM users WHERE \"Age\" = 12 AND Id = 1", select(on(DatabaseSystem.POSTGRESQL),
+                "", "users", values(Column.written("\"Age\"", "Age"), Value.bound(12),
+                        Column.written("Id", "Id"), Value.bound(1))));
+        assertEquals("SELECT * FROM users WHERE \"Api Token\" = :Api_Token -- fill in :Api_Token (masked)",
+                select(on(DatabaseSystem.POSTGRESQL), "", "users",
+                        values(Column.written("\"Api Token\"", "Api Token"), Value.masked())));
+        assertNull(select(on(DatabaseSystem.POSTGRESQL), "", "users",
+                values(Column.written("\"a\nb\"", "a\nb"), Value.bound(1))));
     }
 
     @Test

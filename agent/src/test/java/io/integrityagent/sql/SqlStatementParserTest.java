@@ -687,6 +687,16 @@ class SqlStatementParserTest {
         }
 
         @Test
+        void aWhereEqualityKeepsItsColumnAsWrittenQuotesIncluded() {
+            SqlShape shape = SqlStatementParser.parse(
+                    "UPDATE t SET a = ? WHERE \"Line No\" = ? AND u.Id = 2 AND `k` = 3");
+
+            assertEquals(List.of("\"Line No\"", "Id", "`k`"), shape.columns().stream()
+                    .filter(source -> source.role() == Role.WHERE).map(ColumnSource::writtenName).toList());
+            assertNull(only(shape, "a").writtenName());
+        }
+
+        @Test
         void findsSourcesOfAColumnWithoutRegardToCase() {
             SqlShape shape = SqlStatementParser.parse("UPDATE t SET Email = ? WHERE EMAIL = 'old@x'");
 

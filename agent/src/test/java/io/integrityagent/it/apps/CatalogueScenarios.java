@@ -270,6 +270,17 @@ public final class CatalogueScenarios {
         }
     }
 
+    /** The row an UPDATE targets exists: its lookup finds it. */
+    static void notNullOnUpdate(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement("UPDATE users SET name = ? WHERE id = ?")) {
+            ps.setNull(1, Types.VARCHAR);
+            ps.setInt(2, 1);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("notNullOnUpdate", e);
+        }
+    }
+
     /** An unnamed CHECK on the column, which MariaDB names after the column. */
     static void columnCheckFailed(Run r) {
         try (PreparedStatement ps = r.c.prepareStatement("UPDATE users SET age = ? WHERE id = ?")) {

@@ -53,6 +53,7 @@ public final class ViolationCatalogue {
         add("checkFailedInsideTransaction", CatalogueScenarios::checkFailedInsideTransaction);
         add("uniqueInsideTransaction", CatalogueScenarios::uniqueInsideTransaction);
         add("checkFailedOnUpdate", CatalogueScenarios::checkFailedOnUpdate);
+        add("notNullOnUpdate", CatalogueScenarios::notNullOnUpdate);
         add("columnCheckFailed", CatalogueScenarios::columnCheckFailed);
         add("exclusionOverlappingRange", CatalogueScenarios::exclusionOverlappingRange);
         add("batchWithFailingMiddleEntry", CatalogueScenarios::batchWithFailingMiddleEntry);
