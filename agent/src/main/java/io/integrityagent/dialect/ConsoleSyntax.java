@@ -12,8 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -69,13 +71,15 @@ public final class ConsoleSyntax {
             "WHERE", "WINDOW", "WITH", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "LEVEL", "SIZE", "DATE",
             "TIME", "TIMESTAMP", "REPLACE", "RETURNING", "GLOBAL", "LOCAL", "READ", "WRITE", "PLAN", "CHAR",
             "CHARACTER", "NUMBER", "INT", "INTEGER", "BOOLEAN", "FUNCTION", "PROCEDURE", "TRIGGER", "VIEW", "OPTION");
+    /** Longer than any database allows a name to be: not a name to write into a query. */
+    static final int LONGEST_NAME = 256;
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern HEX_LITERAL = Pattern.compile("[Xx]'([0-9A-Fa-f]{2})*'");
     private static final Pattern TYPED_LITERAL = Pattern.compile(
             "(DATE|TIME|TIMESTAMP)( WITH(OUT)? TIME ZONE)? '[0-9:. +\\-]*'");
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
 
-    private static final ConsoleSyntax STANDARD = new Builder(Folding.UPPER).build();
+    private static final Map<DatabaseSystem, ConsoleSyntax> BY_SYSTEM = bySystem();
 
     private final Folding folding;
     private final String openQuote;
@@ -105,6 +109,18 @@ public final class ConsoleSyntax {
 
     /** The console syntax of {@code system}; for a database the agent does not know, standard SQL. */
     public static ConsoleSyntax of(DatabaseSystem system) {
+        return BY_SYSTEM.get(system);
+    }
+
+    private static Map<DatabaseSystem, ConsoleSyntax> bySystem() {
+        Map<DatabaseSystem, ConsoleSyntax> bySystem = new EnumMap<>(DatabaseSystem.class);
+        for (DatabaseSystem system : DatabaseSystem.values()) {
+            bySystem.put(system, build(system));
+        }
+        return bySystem;
+    }
+
+    private static ConsoleSyntax build(DatabaseSystem system) {
         switch (system) {
             case H2:
                 return new Builder(Folding.UPPER).system(system).printsLiterals().timeZones().build();
@@ -128,17 +144,17 @@ public final class ConsoleSyntax {
                 return new Builder(Folding.NONE).system(system).quotes("[", "]").numericBooleans()
                         .times(Times.CASTS).quotedTextComparesWithAnyType().timeZones().build();
             default:
-                return STANDARD;
+                return new Builder(Folding.UPPER).build();
         }
     }
 
     /**
      * {@code identifier} (as the database stores it) written so that the console reaches exactly it: bare when
      * the database reads the bare word as this name, otherwise quoted. Null when no text can carry it through
-     * the output escaping (a control character in the name).
+     * the output escaping (a control character in the name), or when it is longer than any database allows.
      */
     public String name(String identifier) {
-        if (identifier == null || identifier.isEmpty() || altered(identifier)) {
+        if (identifier == null || identifier.isEmpty() || identifier.length() > LONGEST_NAME || altered(identifier)) {
             return null;
         }
         boolean bare = folding.bare.matcher(identifier).matches()

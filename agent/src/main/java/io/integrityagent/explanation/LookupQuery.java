@@ -108,6 +108,11 @@ public final class LookupQuery {
         }
     }
 
+    /** A name as written: at most the 256 characters any database allows, and its quotes. */
+    private static final int LONGEST_WRITTEN_NAME = 258;
+    /** A qualifier names at most a catalog and a schema; a longer text is no name to repeat. */
+    private static final int LONGEST_QUALIFIER = 2 * LONGEST_WRITTEN_NAME + 2;
+
     private final ConsoleSyntax syntax;
     private final int maxValueLength;
 
@@ -128,7 +133,8 @@ public final class LookupQuery {
      */
     public String select(String qualifier, String table, Map<Column, Value> values) {
         String name = syntax.name(table);
-        if (name == null || values.isEmpty() || qualifier == null || altered(qualifier)) {
+        if (name == null || values.isEmpty() || qualifier == null || qualifier.length() > LONGEST_QUALIFIER
+                || altered(qualifier)) {
             return null;
         }
         StringBuilder query = new StringBuilder("SELECT * FROM ").append(qualifier).append(name).append(" WHERE ");
@@ -137,7 +143,8 @@ public final class LookupQuery {
         String and = "";
         for (Map.Entry<Column, Value> condition : values.entrySet()) {
             Column key = condition.getKey();
-            String column = key.written == null ? syntax.name(key.name) : altered(key.written) ? null : key.written;
+            String column = key.written == null ? syntax.name(key.name)
+                    : altered(key.written) || key.written.length() > LONGEST_WRITTEN_NAME ? null : key.written;
             if (column == null || key.name == null) {
                 return null;
             }

@@ -148,5 +148,9 @@ class LookupQueryTest {
         assertNull(select(on(DatabaseSystem.POSTGRESQL), "s\n.", "t", values("a", Value.bound(1))));
         assertNull(select(on(DatabaseSystem.POSTGRESQL), "", null, values("a", Value.bound(1))));
         assertNull(select(on(DatabaseSystem.POSTGRESQL), "", "t", values()), "a key without columns");
+        assertNull(select(on(DatabaseSystem.POSTGRESQL), "", "t".repeat(257), values("a", Value.bound(1))),
+                "longer than any database allows a name: every text the agent keeps is bounded");
+        assertNull(select(on(DatabaseSystem.POSTGRESQL), "\"" + "s".repeat(600) + "\".", "t",
+                values("a", Value.bound(1))));
     }
 }
