@@ -126,8 +126,8 @@ public final class CatalogLookup {
                     || operation == SqlOperation.UPDATE)) {
             return Gap.ANONYMOUS_FOREIGN_KEY;
         }
-        if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() != null && facts.columns().isEmpty()
-                && facts.referencedColumns().isEmpty()) {
+        if (facts.kind() == ViolationKind.FOREIGN_KEY && facts.constraint() != null
+                && (facts.columns().isEmpty() || facts.referencedColumns().isEmpty())) {
             return Gap.NAMED_FOREIGN_KEY_COLUMNS;
         }
         if (facts.kind() == ViolationKind.CHECK && facts.checkExpression() == null && facts.constraint() != null
@@ -180,8 +180,12 @@ public final class CatalogLookup {
                 for (String candidate : new String[] {facts.table(), sqlTable, facts.referencedTable()}) {
                     ForeignKey named = candidate == null ? null : keysOf(connection, candidate)
                             .foreignKeyNamed(facts.constraint());
-                    if (named != null) {
+                    if (named != null && facts.columns().isEmpty() && facts.referencedColumns().isEmpty()) {
                         named.describeInto(facts, facts.parentSide());
+                        break;
+                    }
+                    if (named != null) {
+                        named.completeInto(facts);
                         break;
                     }
                 }

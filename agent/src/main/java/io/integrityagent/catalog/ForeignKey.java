@@ -58,6 +58,44 @@ final class ForeignKey {
         return name != null && name.equalsIgnoreCase(constraint);
     }
 
+    /**
+     * Fills in what the database's message left out of this key, when what it did state agrees with the catalog:
+     * PostgreSQL states only the columns of the side that was refused (the child's key, or the parent's).
+     */
+    void completeInto(ViolationFacts facts) {
+        if (!sameNames(facts.columns(), columns) || !sameNames(facts.referencedColumns(), referencedColumns)) {
+            return;
+        }
+        if (facts.table() == null) {
+            facts.table(table);
+        }
+        if (facts.referencedTable() == null) {
+            facts.referencedTable(referencedTable);
+        }
+        if (facts.columns().isEmpty()) {
+            columns.forEach(facts::column);
+        }
+        if (facts.referencedColumns().isEmpty()) {
+            referencedColumns.forEach(facts::referencedColumn);
+        }
+    }
+
+    /** Whether the stated names are the catalog's (compared without case); nothing stated agrees with anything. */
+    private static boolean sameNames(List<String> stated, List<String> catalog) {
+        if (stated.isEmpty()) {
+            return true;
+        }
+        if (stated.size() != catalog.size()) {
+            return false;
+        }
+        for (int i = 0; i < stated.size(); i++) {
+            if (!stated.get(i).equalsIgnoreCase(catalog.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void describeInto(ViolationFacts facts, boolean parentSide) {
         facts.parentSide(parentSide);
         facts.constraint(name);

@@ -37,6 +37,7 @@ public final class ViolationReport {
     private final String spanId;
     private final Map<String, String> context;
     private final String explanation;
+    private final String lookup;
     private final String remedy;
 
     private ViolationReport(Builder b) {
@@ -64,6 +65,7 @@ public final class ViolationReport {
         spanId = b.spanId;
         context = b.context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
         explanation = b.explanation;
+        lookup = b.lookup;
         remedy = b.remedy;
     }
 
@@ -108,6 +110,11 @@ public final class ViolationReport {
     /** The application thread's SLF4J MDC, masked and shortened like values; null without an MDC. */
     public Map<String, String> context() { return context; }
     public String explanation() { return explanation; }
+    /**
+     * The query that shows the rows involved (the existing row, the missing parent, the referencing children, the
+     * row an UPDATE targeted), for the user to run in the database's console; null when there is none.
+     */
+    public String lookup() { return lookup; }
     public String remedy() { return remedy; }
 
     /** Fills a report field by field; every field may stay null except the kind. */
@@ -136,6 +143,7 @@ public final class ViolationReport {
         private String spanId;
         private Map<String, String> context;
         private String explanation;
+        private String lookup;
         private String remedy;
 
         public Builder timestamp(Instant v) { timestamp = v; return this; }
@@ -162,6 +170,7 @@ public final class ViolationReport {
         public Builder spanId(String v) { spanId = v; return this; }
         public Builder context(Map<String, String> v) { context = v; return this; }
         public Builder explanation(String v) { explanation = v; return this; }
+        public Builder lookup(String v) { lookup = v; return this; }
         public Builder remedy(String v) { remedy = v; return this; }
 
         public ViolationReport build() {

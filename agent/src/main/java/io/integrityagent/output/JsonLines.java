@@ -81,6 +81,8 @@ public final class JsonLines {
         appendObject(out, r.context(), shown);
         name(out, "explanation");
         appendString(out, shown.apply(r.explanation()));
+        name(out, "lookup");
+        appendString(out, shown.apply(r.lookup()));
         name(out, "remedy");
         appendString(out, shown.apply(r.remedy()));
         return out.append('}').toString();

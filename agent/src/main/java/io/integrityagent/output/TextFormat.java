@@ -17,6 +17,7 @@ public final class TextFormat {
     public static String format(ViolationReport r) {
         StringBuilder text = new StringBuilder(512).append(headline(r));
         line(text, "what", r.explanation());
+        line(text, "lookup", r.lookup());
         line(text, "fix", r.remedy());
         line(text, "sent by", r.callSite());
         line(text, "sql", r.sql());

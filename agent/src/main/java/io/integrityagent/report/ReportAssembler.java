@@ -90,6 +90,7 @@ public final class ReportAssembler {
                 .spanId(correlation.spanId())
                 .context(renderContext(correlation.mdc(), masking))
                 .explanation(masking.text(Explainer.explain(input)))
+                .lookup(new LookupTarget(resolved, masking, redactor, values).query(renderer.maxLength()))
                 .remedy(masking.text(Explainer.remedy(input)));
         values.forEach(report::value);
         return report.build();

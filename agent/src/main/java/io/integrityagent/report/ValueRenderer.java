@@ -28,6 +28,11 @@ public final class ValueRenderer {
         this.sqlMaxLength = sqlMaxLength;
     }
 
+    /** The characters shown of one value ({@code values.max.length}). */
+    public int maxLength() {
+        return maxLength;
+    }
+
     public String render(Object value) {
         if (value == null) {
             return "NULL";

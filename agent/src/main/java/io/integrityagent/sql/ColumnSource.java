@@ -21,9 +21,16 @@ public final class ColumnSource {
     private final String literal;
     private final int literalStart;
     private final int literalEnd;
+    private final String writtenName;
 
     private ColumnSource(String column, Role role, int row, int parameterIndex, String literal, int literalStart,
             int literalEnd) {
+        this(column, role, row, parameterIndex, literal, literalStart, literalEnd, null);
+    }
+
+    private ColumnSource(String column, Role role, int row, int parameterIndex, String literal, int literalStart,
+            int literalEnd, String writtenName) {
+        this.writtenName = writtenName;
         this.column = column;
         this.role = role;
         this.row = row;
@@ -50,9 +57,14 @@ public final class ColumnSource {
         return new ColumnSource(name, role, row, parameterIndex, literal, literalStart, literalEnd);
     }
 
+    /** The same source, with its column's name as the SQL wrote it. */
+    ColumnSource writtenAs(String name) {
+        return new ColumnSource(column, role, row, parameterIndex, literal, literalStart, literalEnd, name);
+    }
+
     /** A generous estimate of the heap this source holds. */
     long estimatedBytes() {
-        return 48 + textBytes(column) + textBytes(literal);
+        return 56 + textBytes(column) + textBytes(literal) + textBytes(writtenName);
     }
 
     private static long textBytes(String text) {
@@ -62,6 +74,14 @@ public final class ColumnSource {
     /** The column name, unquoted and without a table qualifier, in the case it was written. */
     public String column() {
         return column;
+    }
+
+    /**
+     * The column's name exactly as the SQL wrote it, quotes included ({@code "Line No"}, {@code EMAIL}), for a WHERE
+     * equality; null for other sources. Only this tells a quoted name from a bare one the database folds.
+     */
+    public String writtenName() {
+        return writtenName;
     }
 
     public Role role() {

@@ -22,6 +22,14 @@ final class DeleteReader {
         this.tokens = draft.tokens;
     }
 
+    /** Steps over an alias with or without AS. */
+    private int skipAlias(int i) {
+        if (tokens.isKeyword(i, "AS") && tokens.isName(i + 1)) {
+            return i + 2;
+        }
+        return tokens.isName(i) && !tokens.isKeyword(i, "WHERE") ? i + 1 : i;
+    }
+
     /** Reads what follows the verb at {@code from}. */
     void read(int from) {
         int i = from;
@@ -41,11 +49,13 @@ final class DeleteReader {
         }
         boolean singleTarget = !tokens.isSymbol(nameEnd, ",") && (fromWritten || !tokens.isKeyword(nameEnd, "FROM"));
         if (singleTarget) {
-            draft.table(tokens.get(nameEnd - 1).text);
+            draft.table(i, nameEnd);
         }
         int where = tokens.findKeyword(nameEnd, draft.end, WHERE);
-        if (where >= 0) {
-            new WhereReader(draft).read(where + 1);
+        // Only a WHERE that directly follows the single target (and its alias) is about the target's columns alone.
+        boolean whereOfTargetOnly = singleTarget && where == skipAlias(nameEnd);
+        if (where >= 0 && new WhereReader(draft).read(where + 1) && whereOfTargetOnly) {
+            draft.whereFullyRead();
         }
     }
 }

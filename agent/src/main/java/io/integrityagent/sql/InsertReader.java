@@ -38,7 +38,7 @@ final class InsertReader {
         if (nameEnd < 0 || tokens.isKeywordIn(i, MULTI_TABLE)) {
             return;
         }
-        draft.table(tokens.get(nameEnd - 1).text);
+        draft.table(i, nameEnd);
         i = skipAlias(nameEnd);
         List<String> columns = Collections.emptyList();
         boolean hasColumnList = tokens.isSymbol(i, "(");

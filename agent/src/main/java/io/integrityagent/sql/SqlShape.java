@@ -10,23 +10,28 @@ public final class SqlShape {
     private final String verb;
     private final SqlOperation operation;
     private final String table;
+    private final String qualifier;
     private final List<ColumnSource> columns;
     private final int parameterCount;
     private final boolean omitsColumnList;
     /** The values of an INSERT without column list, by row and position, not yet paired with any column. */
     private final List<ColumnSource> unnamedValues;
     private final List<TextSpan> stringLiterals;
+    private final boolean whereFullyRead;
 
-    SqlShape(String verb, String table, List<ColumnSource> columns, int parameterCount,
-             boolean omitsColumnList, List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals) {
+    SqlShape(String verb, String table, String qualifier, List<ColumnSource> columns, int parameterCount,
+             boolean omitsColumnList, List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals,
+             boolean whereFullyRead) {
         this.verb = verb;
         this.operation = SqlOperation.of(verb);
         this.table = table;
+        this.qualifier = qualifier;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.parameterCount = parameterCount;
         this.omitsColumnList = omitsColumnList;
         this.unnamedValues = Collections.unmodifiableList(new ArrayList<>(unnamedValues));
         this.stringLiterals = Collections.unmodifiableList(new ArrayList<>(stringLiterals));
+        this.whereFullyRead = whereFullyRead;
     }
 
     /**
@@ -45,6 +50,23 @@ public final class SqlShape {
     /** The target table without quotes or schema/catalog prefix, or null when unknown. */
     public String table() {
         return table;
+    }
+
+    /**
+     * What the SQL wrote before the target table's name, exactly as written and with its final dot ({@code shop.},
+     * {@code "Sales".dbo.}, {@code db..}); empty when the name is not qualified or the table is unknown.
+     */
+    public String qualifier() {
+        return qualifier;
+    }
+
+    /**
+     * Whether the statement's WHERE clause is nothing but {@code column = value} equalities ANDed together (each
+     * value one marker or literal, each column the target table's), so that its {@link ColumnSource.Role#WHERE}
+     * sources alone tell which rows it chose; false without a WHERE clause.
+     */
+    public boolean whereFullyRead() {
+        return whereFullyRead;
     }
 
     /** Every column whose value source was found, in textual order. */
@@ -87,8 +109,8 @@ public final class SqlShape {
                 row.clear();
             }
         }
-        return new SqlShape(verb, table, paired, parameterCount, true, Collections.emptyList(),
-                stringLiterals);
+        return new SqlShape(verb, table, qualifier, paired, parameterCount, true, Collections.emptyList(),
+                stringLiterals, whereFullyRead);
     }
 
     /** Where every string literal of the whole text is, in textual order, quotes and prefix included. */
@@ -98,7 +120,7 @@ public final class SqlShape {
 
     /** A generous estimate of the heap this shape holds, for bounding the caches that keep shapes. */
     public long estimatedBytes() {
-        long bytes = 128 + 40L * (columns.size() + unnamedValues.size()) + 24L * stringLiterals.size();
+        long bytes = 128 + 2L * qualifier.length() + 40L * (columns.size() + unnamedValues.size()) + 24L * stringLiterals.size();
         for (ColumnSource source : columns) {
             bytes += source.estimatedBytes();
         }

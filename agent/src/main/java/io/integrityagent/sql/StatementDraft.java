@@ -11,6 +11,8 @@ final class StatementDraft {
     final int end;
     final ValueClassifier values;
     private String table;
+    private String qualifier = "";
+    private boolean whereFullyRead;
     private final List<ColumnSource> sources = new ArrayList<>();
     private final List<ColumnSource> unnamedValues = new ArrayList<>();
     private boolean omitsColumnList;
@@ -23,6 +25,17 @@ final class StatementDraft {
 
     void table(String name) {
         table = name;
+    }
+
+    /** The target table of the name that spans tokens [from, nameEnd): its last part, and its qualifier as written. */
+    void table(int from, int nameEnd) {
+        table = tokens.get(nameEnd - 1).text;
+        qualifier = tokens.sql().substring(tokens.get(from).start, tokens.get(nameEnd - 1).start);
+    }
+
+    /** The WHERE clause is nothing but equalities of the target's columns, each with one marker or literal. */
+    void whereFullyRead() {
+        whereFullyRead = true;
     }
 
     void add(ColumnSource source) {
@@ -40,7 +53,7 @@ final class StatementDraft {
     }
 
     SqlShape toShape(String verb) {
-        return new SqlShape(verb, table, sources, tokens.markerCount(), omitsColumnList, unnamedValues,
-                tokens.stringLiterals());
+        return new SqlShape(verb, table, qualifier, sources, tokens.markerCount(), omitsColumnList, unnamedValues,
+                tokens.stringLiterals(), whereFullyRead);
     }
 }

@@ -32,10 +32,11 @@ final class UpdateReader {
         if (nameEnd < 0) {
             return;
         }
-        String table = tokens.get(nameEnd - 1).text;
+        int nameStart = i;
         i = skipAlias(nameEnd);
-        if (tokens.isKeyword(i, "SET")) {
-            draft.table(table);
+        boolean singleTarget = tokens.isKeyword(i, "SET");
+        if (singleTarget) {
+            draft.table(nameStart, nameEnd);
         } else {
             i = tokens.findKeyword(i, draft.end, SET);
             if (i < 0) {
@@ -44,8 +45,10 @@ final class UpdateReader {
         }
         int afterAssignments = new AssignmentReader(draft).read(i + 1, SET_END);
         int where = tokens.findKeyword(afterAssignments, draft.end, WHERE);
-        if (where >= 0) {
-            new WhereReader(draft).read(where + 1);
+        // With a FROM (PostgreSQL, SQL Server) the WHERE may name the columns of other tables.
+        boolean whereOfTargetOnly = singleTarget && where == afterAssignments;
+        if (where >= 0 && new WhereReader(draft).read(where + 1) && whereOfTargetOnly) {
+            draft.whereFullyRead();
         }
     }
 

@@ -23,8 +23,13 @@ final class WhereReader {
         this.tokens = draft.tokens;
     }
 
-    /** Reads the conditions that follow the WHERE keyword at {@code from}. */
-    void read(int from) {
+    /**
+     * Reads the conditions that follow the WHERE keyword at {@code from}.
+     *
+     * @return whether the clause is nothing but such equalities, so that they alone choose the rows: every conjunct
+     *         was one, and no ORDER BY, LIMIT or the like narrows the rows further
+     */
+    boolean read(int from) {
         int clauseEnd = tokens.findKeyword(from, draft.end, CLAUSE_END);
         int to = clauseEnd < 0 ? draft.end : clauseEnd;
         List<Span> conjuncts = new ArrayList<>();
@@ -32,7 +37,7 @@ final class WhereReader {
         boolean insideBetween = false;
         for (int i = from; i < to; i = tokens.skip(i)) {
             if (tokens.isKeyword(i, "OR")) {
-                return;
+                return false;
             }
             if (tokens.isKeyword(i, "BETWEEN")) {
                 insideBetween = true;
@@ -46,33 +51,39 @@ final class WhereReader {
             }
         }
         conjuncts.add(new Span(conjunctStart, to));
+        boolean everyConjunctRead = true;
         for (Span conjunct : conjuncts) {
-            readEquality(conjunct.from, conjunct.to);
+            everyConjunctRead &= readEquality(conjunct.from, conjunct.to);
         }
+        return everyConjunctRead && (clauseEnd < 0 || tokens.isKeyword(clauseEnd, "RETURNING"));
     }
 
-    /** Maps {@code name = value} or {@code value = name} when the value is exactly one marker or literal. */
-    private void readEquality(int from, int to) {
+    /**
+     * Maps {@code name = value} or {@code value = name} when the value is exactly one marker or literal; tells
+     * whether it did.
+     */
+    private boolean readEquality(int from, int to) {
         while (tokens.isGroup(from, to)) {
             from++;
             to--;
         }
         int equals = tokens.findSymbol(from, to, "=");
         if (equals < 0) {
-            return;
+            return false;
         }
-        if (tokens.isQualifiedName(from, equals) && addIfBound(tokens.get(equals - 1).text, equals + 1, to)) {
-            return;
+        if (tokens.isQualifiedName(from, equals) && addIfBound(equals - 1, equals + 1, to)) {
+            return true;
         }
-        if (tokens.isQualifiedName(equals + 1, to)) {
-            addIfBound(tokens.get(to - 1).text, from, equals);
-        }
+        return tokens.isQualifiedName(equals + 1, to) && addIfBound(to - 1, from, equals);
     }
 
-    private boolean addIfBound(String column, int valueFrom, int valueTo) {
-        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column, ColumnSource.Role.WHERE, 0);
+    /** Adds the equality of the column named by the token {@code name} when its value is one marker or literal. */
+    private boolean addIfBound(int name, int valueFrom, int valueTo) {
+        Token column = tokens.get(name);
+        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column.text,
+                ColumnSource.Role.WHERE, 0);
         if (source.isParameter() || source.isLiteral()) {
-            draft.add(source);
+            draft.add(source.writtenAs(tokens.sql().substring(column.start, column.end)));
             return true;
         }
         return false;

@@ -131,7 +131,7 @@ public final class RecentViolations {
         for (String text : new String[] {report.db(), report.sqlState(), report.constraint(), report.index(),
                 report.table(), report.referencedTable(), report.referencingTable(), report.sql(),
                 report.failingEntry(), report.operation(), report.exception(), report.message(), report.callSite(),
-                report.traceId(), report.spanId(), report.explanation(), report.remedy()}) {
+                report.traceId(), report.spanId(), report.explanation(), report.lookup(), report.remedy()}) {
             bytes += LruCache.bytesOf(text);
         }
         bytes += bytesOf(report.columns()) + bytesOf(report.parameters());

@@ -76,11 +76,15 @@ class CatalogLookupTest {
         }
 
         @Test
-        void aNamedForeignKeyWithoutColumnsOnEitherSideNeedsThem() {
+        void aNamedForeignKeyNeedsTheColumnsOfEachSideTheMessageLeftOut() {
             ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "fk_orders_customer");
             assertEquals(Gap.NAMED_FOREIGN_KEY_COLUMNS, CatalogLookup.gapIn(facts, SqlOperation.DELETE, POSTGRES));
 
+            // PostgreSQL's Detail names only the refused side's columns: the other side's are still missing.
             facts.referencedColumn("id");
+            assertEquals(Gap.NAMED_FOREIGN_KEY_COLUMNS, CatalogLookup.gapIn(facts, SqlOperation.DELETE, POSTGRES));
+
+            facts.column("customer_id");
             assertEquals(Gap.NONE, CatalogLookup.gapIn(facts, SqlOperation.DELETE, POSTGRES));
         }
 

@@ -85,6 +85,6 @@ final class DialectReports {
     static String allText(ViolationReport report) {
         return String.join("\n", String.valueOf(report.message()), String.valueOf(report.sql()),
                 String.valueOf(report.parameters()), String.valueOf(report.values()),
-                String.valueOf(report.explanation()), String.valueOf(report.remedy()));
+                String.valueOf(report.explanation()), String.valueOf(report.lookup()), String.valueOf(report.remedy()));
     }
 }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *   <li>{@code key} is a field of the scenario's event ({@code kind}, {@code values.EMAIL}, {@code parameters.1});
  *       or {@code events} (how many events the scenario made; 1 unless stated), {@code explained} (how many full
  *       explanations the log holds of it), {@code summarised} (how many repeats the log's summaries count), or
- *       {@code stdout}, {@code stderr}, {@code metrics} (the whole text of the run);</li>
+ *       {@code stdout}, {@code stderr}, {@code metrics} (the whole text of the run); or {@code lookupRows}, the rows
+ *       the event's {@code lookup} found when the application ran it as printed, on a connection of its own, right
+ *       after the scenario (a JSON array, each row its columns joined by {@code |}, bytes in hex);</li>
  *   <li>{@code op} is {@code =} (equals; a list or object as JSON, a JSON null as {@code null}), {@code ~}
  *       (contains), {@code !~} (does not contain), {@code ^} (starts with) or {@code $} (ends with);</li>
  *   <li>{@code expected} is the rest of the line, taken literally.</li>

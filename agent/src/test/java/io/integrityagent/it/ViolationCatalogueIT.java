@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -30,11 +32,18 @@ import org.junit.jupiter.api.TestFactory;
  * own with the packaged agent and without it. For every database: the application sees exactly the same with
  * and without the agent, nothing secret is written, no log line can be forged, every violation is one event and
  * one count — and each scenario's event holds the facts that database's {@code catalogue/<database>.facts} expects.
+ * The lookup query an event prints is run as printed by the application right after its scenario, on a connection
+ * of its own ({@code LookupCheck}), and must find exactly the rows the facts expect; a lookup with a placeholder
+ * for a masked value is expected as printed instead.
  */
 class ViolationCatalogueIT {
 
     /** Derby compiles each statement into a class named by a fresh UUID, which stack traces show. */
     private static final Pattern DERBY_GENERATED_CLASS = Pattern.compile("org\\.apache\\.derby\\.exe\\.a[0-9a-fx]+");
+    /** The rows the scenario's lookup found, run as printed on a connection of its own right after the scenario. */
+    private static final String LOOKUP_ROWS = "lookupRows";
+    /** What a lookup holds when the user must fill in a value first; such a lookup is not run. */
+    private static final String LOOKUP_PLACEHOLDER_NOTE = " -- fill in ";
     /** The server numbers its connections: MariaDB Connector/J's "(conn=N)" differs from run to run anyway. */
     private static final Pattern CONNECTION_ID = Pattern.compile("\\(conn=\\d+\\)");
 
@@ -113,6 +122,27 @@ class ViolationCatalogueIT {
         assertEquals(expected, events.size(), () -> scenario + " made " + events.size() + " events:\n"
                 + events.stream().map(JsonNode::toString).collect(Collectors.joining("\n")));
         check(run, scenario, facts.in(scenario), events.isEmpty() ? null : events.get(0));
+        if (!events.isEmpty()) {
+            everyLookupIsExpected(scenario, facts.in(scenario), events.get(0));
+        }
+    }
+
+    /**
+     * A lookup the agent printed is expected as it is, and one the user can run as printed is expected to find
+     * exactly its rows: nothing printed goes unchecked.
+     */
+    private static void everyLookupIsExpected(String scenario, List<CatalogueFacts.Fact> facts, JsonNode event) {
+        JsonNode lookup = event.path("lookup");
+        if (lookup.isNull()) {
+            return;
+        }
+        assertTrue(facts.stream().anyMatch(f -> f.key.equals("lookup")), () -> scenario + " printed a lookup its"
+                + " facts do not expect: " + lookup.asText());
+        boolean runnable = !lookup.asText().contains(LOOKUP_PLACEHOLDER_NOTE);
+        assertEquals(runnable, facts.stream().anyMatch(f -> f.key.equals(LOOKUP_ROWS)), () -> scenario
+                + (runnable ? " printed a lookup whose rows its facts do not expect: "
+                        : " printed a lookup with a placeholder, which is not run, yet its facts expect rows: ")
+                + lookup.asText());
     }
 
     /** Checks every fact, then fails once with all that do not hold, so one run shows every difference. */
@@ -149,6 +179,8 @@ class ViolationCatalogueIT {
                         .count());
             case "summarised":
                 return String.valueOf(run.summarisedRepeatsOf(scenario));
+            case LOOKUP_ROWS:
+                return run.lookupRowsOf(scenario);
             default:
                 return event == null ? "<no event>" : render(event, key);
         }
@@ -226,14 +258,17 @@ class ViolationCatalogueIT {
         final Events events;
         final String eventsText;
         final String metrics;
+        /** What the application found when it ran each scenario's lookup, by scenario. */
+        final Map<String, JsonNode> lookups;
 
         private Run(AgentProcess.Result withAgent, AgentProcess.Result withoutAgent, Events events, String eventsText,
-                    String metrics) {
+                    String metrics, Map<String, JsonNode> lookups) {
             this.withAgent = withAgent;
             this.withoutAgent = withoutAgent;
             this.events = events;
             this.eventsText = eventsText;
             this.metrics = metrics;
+            this.lookups = lookups;
         }
 
         static Run of(Database database, CatalogueFacts facts) throws Exception {
@@ -241,6 +276,7 @@ class ViolationCatalogueIT {
             Path directory = Files.createTempDirectory("catalogue-" + database.id);
             Path eventsFile = directory.resolve("events.jsonl");
             Path metricsFile = directory.resolve("metrics.txt");
+            Path lookupsFile = directory.resolve("lookups.jsonl");
             int port = AgentProcess.freePort();
             String[] args = {database.url, database.place(), String.join(",", facts.applicableScenarios())};
             String[] libraries = database.libraries.toArray(String[]::new);
@@ -252,12 +288,27 @@ class ViolationCatalogueIT {
                             + (database.lingerMillis > 0 ? ",log.summary.interval=1" : ""))
                     .scrapeMetricsInto(port, metricsFile)
                     .jvmOption("-Dit.lingerMillis=" + database.lingerMillis)
+                    .jvmOption("-Dit.events=" + eventsFile).jvmOption("-Dit.lookups=" + lookupsFile)
                     .run(ViolationCatalogue.class, args).assertSucceeded();
             AgentProcess.Result withoutAgent = withoutAgentRun == null ? runWithoutAgent(libraries, database, args)
                     : withoutAgentRun.join();
             String eventsText = Files.exists(eventsFile) ? Files.readString(eventsFile) : "";
+            Map<String, JsonNode> lookups = new LinkedHashMap<>();
+            for (JsonNode lookup : Events.read(lookupsFile).all()) {
+                lookups.put(lookup.path("scenario").asText(), lookup);
+            }
             return new Run(normalised(withAgent), normalised(withoutAgent), Events.read(eventsFile), eventsText,
-                    Files.readString(metricsFile));
+                    Files.readString(metricsFile), lookups);
+        }
+
+        /** The rows the scenario's lookup found, as a JSON array; or why there are none to compare. */
+        String lookupRowsOf(String scenario) {
+            JsonNode lookup = lookups.get(scenario);
+            if (lookup == null) {
+                return "<not run>";
+            }
+            return lookup.has("error") ? "<error: " + lookup.path("error").asText() + ">"
+                    : lookup.path("rows").toString();
         }
 
         private static AgentProcess.Result runWithoutAgent(String[] libraries, Database database, String[] args) {

@@ -25,7 +25,7 @@ class JsonLinesTest {
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "index", "table", "columns",
                 "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message",
-                "callSite", "traceId", "spanId", "context", "explanation", "remedy"), names);
+                "callSite", "traceId", "spanId", "context", "explanation", "lookup", "remedy"), names);
 
         assertEquals("2025-03-04T05:06:07.123Z", json.get("timestamp").asText());
         assertEquals("unique", json.get("kind").asText());
@@ -47,6 +47,7 @@ class JsonLinesTest {
         assertEquals("Unique index or primary key violation", json.get("message").asText());
         assertEquals("com.example.UserRepository.save(UserRepository.java:42)", json.get("callSite").asText());
         assertEquals("email 'ann@example.com' is already taken in users", json.get("explanation").asText());
+        assertEquals("SELECT * FROM users WHERE email = 'ann@example.com'", json.get("lookup").asText());
         assertEquals("Check for an existing user before inserting", json.get("remedy").asText());
     }
 
@@ -68,11 +69,11 @@ class JsonLinesTest {
 
         JsonNode json = JSON.readTree(JsonLines.encode(sparse));
 
-        assertEquals(25, json.size());
+        assertEquals(26, json.size());
         assertEquals("not_null", json.get("kind").asText());
         for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "index", "table",
                 "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message", "callSite",
-                "traceId", "spanId", "context", "explanation", "remedy")) {
+                "traceId", "spanId", "context", "explanation", "lookup", "remedy")) {
             assertTrue(json.get(field).isNull(), field);
         }
         assertEquals(0, json.get("columns").size());

@@ -30,6 +30,7 @@ final class Reports {
                 .message("Unique index or primary key violation")
                 .callSite("com.example.UserRepository.save(UserRepository.java:42)")
                 .explanation("email 'ann@example.com' is already taken in users")
+                .lookup("SELECT * FROM users WHERE email = 'ann@example.com'")
                 .remedy("Check for an existing user before inserting")
                 .build();
     }

@@ -16,6 +16,7 @@ class TextFormatTest {
         assertEquals(String.join("\n",
                 "Integrity violation: unique constraint uk_users_email on users(email) refused an INSERT",
                 "  what:       email 'ann@example.com' is already taken in users",
+                "  lookup:     SELECT * FROM users WHERE email = 'ann@example.com'",
                 "  fix:        Check for an existing user before inserting",
                 "  sent by:    com.example.UserRepository.save(UserRepository.java:42)",
                 "  sql:        INSERT INTO users (id, email) VALUES (?, ?)",
@@ -74,9 +75,10 @@ class TextFormatTest {
     @Test
     void whateverAFieldHoldsStaysOnItsOwnLine() {
         String text = TextFormat.format(minimal(ViolationKind.UNIQUE).constraint("uk\nforged")
-                .message("duplicate\n  what:       forged line").build());
+                .message("duplicate\n  what:       forged line")
+                .lookup("SELECT * FROM t WHERE c = 'a\n  what:       forged'").build());
 
-        assertEquals(2, text.split("\n").length, text);
+        assertEquals(3, text.split("\n").length, text);
         assertFalse(text.contains("\n  what:"), text);
     }
 

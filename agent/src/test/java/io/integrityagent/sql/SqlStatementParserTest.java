@@ -454,6 +454,35 @@ class SqlStatementParserTest {
             assertEquals(List.of("id=?1 (WHERE)"), describe(shape));
             assertEquals(3, shape.parameterCount());
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "UPDATE users SET age = ? WHERE id = ?",
+                "UPDATE users u SET age = ? WHERE u.id = ? AND (tenant = 'a')",
+                "UPDATE users SET age = 1 WHERE ? = id RETURNING *",
+                "DELETE FROM users WHERE id = ? AND tenant = 7",
+                "DELETE FROM users AS u WHERE u.id = ?"})
+        void aWhereOfNothingButEqualitiesOfTheTargetIsFullyRead(String sql) {
+            assertTrue(SqlStatementParser.parse(sql).whereFullyRead(), sql);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "UPDATE users SET age = ?",
+                "UPDATE users SET age = ? WHERE id = ? OR id = ?",
+                "UPDATE users SET age = ? WHERE id = ? AND created < ?",
+                "UPDATE users SET age = ? WHERE id = ? AND name IS NULL",
+                "UPDATE users SET age = ? WHERE id = ? + 1",
+                "UPDATE users SET age = ? WHERE id = ? LIMIT 1",
+                "UPDATE users SET age = ? WHERE id = ? ORDER BY id",
+                "UPDATE users SET age = o.age FROM others o WHERE o.id = ?",
+                "UPDATE users, others SET users.age = ? WHERE others.id = ?",
+                "DELETE FROM users USING others WHERE others.id = ?",
+                "DELETE t1 FROM t1 JOIN t2 ON t1.id = t2.id WHERE t2.x = ?",
+                "INSERT INTO users (id) VALUES (?)"})
+        void aWhereWithAnythingElseOrOfAnotherTableIsNotFullyRead(String sql) {
+            assertFalse(SqlStatementParser.parse(sql).whereFullyRead(), sql);
+        }
     }
 
     @Nested
@@ -642,6 +671,29 @@ class SqlStatementParserTest {
             assertEquals("Order Lines", shape.table());
             assertEquals(List.of("Line No=?1 (VALUE)", "unit price=?2 (VALUE)", "Tax Rate=?3 (VALUE)"),
                     describe(shape));
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "INSERT INTO users (id) VALUES (?)|''",
+                "INSERT INTO shop.users (id) VALUES (?)|shop.",
+                "INSERT INTO \"My Schema\".\"Order Lines\" (id) VALUES (?)|\"My Schema\".",
+                "UPDATE `db`.`users` SET a = ? WHERE id = ?|`db`.",
+                "DELETE FROM sales.dbo.orders WHERE id = ?|sales.dbo.",
+                "DELETE FROM sales..orders WHERE id = ?|sales..",
+                "UPDATE users, others SET users.a = ?|''"})
+        void keepsWhatQualifiesTheTargetTableAsWritten(String sql, String qualifier) {
+            assertEquals(qualifier, SqlStatementParser.parse(sql).qualifier(), sql);
+        }
+
+        @Test
+        void aWhereEqualityKeepsItsColumnAsWrittenQuotesIncluded() {
+            SqlShape shape = SqlStatementParser.parse(
+                    "UPDATE t SET a = ? WHERE \"Line No\" = ? AND u.Id = 2 AND `k` = 3");
+
+            assertEquals(List.of("\"Line No\"", "Id", "`k`"), shape.columns().stream()
+                    .filter(source -> source.role() == Role.WHERE).map(ColumnSource::writtenName).toList());
+            assertNull(only(shape, "a").writtenName());
         }
 
         @Test

@@ -1,5 +1,8 @@
 package io.integrityagent.it.apps;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -54,9 +57,10 @@ enum CatalogueDatabase {
 
     /**
      * The URL of the run's own place on a server, {@code name}, after creating it; embedded databases are the
-     * run's own already.
+     * run's own already. SQLite's is a file of this JVM's, since each connection to {@code :memory:} has a database
+     * of its own and the lookups run on a second connection.
      */
-    String createPlace(String url, String name) throws SQLException {
+    String createPlace(String url, String name) throws SQLException, IOException {
         switch (this) {
             case POSTGRESQL:
                 try (Connection c = open(url); Statement s = c.createStatement()) {
@@ -71,12 +75,22 @@ enum CatalogueDatabase {
                     s.execute("CREATE DATABASE " + name);
                 }
                 return url.substring(0, url.lastIndexOf('/') + 1) + name;
+            case SQLITE:
+                Files.deleteIfExists(sqliteFile(name));
+                return "jdbc:sqlite:" + sqliteFile(name);
             default:
                 return url;
         }
     }
 
-    void dropPlace(String url, String name) throws SQLException {
+    private static Path sqliteFile(String name) {
+        return Path.of(System.getProperty("java.io.tmpdir"), name + "-" + ProcessHandle.current().pid() + ".db");
+    }
+
+    void dropPlace(String url, String name) throws SQLException, IOException {
+        if (this == SQLITE) {
+            Files.deleteIfExists(sqliteFile(name));
+        }
         if (this == POSTGRESQL || isMysqlFamily()) {
             try (Connection c = open(url); Statement s = c.createStatement()) {
                 s.execute(this == POSTGRESQL ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
@@ -92,6 +106,48 @@ enum CatalogueDatabase {
      */
     String countedBatchUrl(String url) {
         return this == MARIADB ? url + "?useBulkStmts=false" : null;
+    }
+
+    /** Whether the database has a UUID type that {@code setObject} binds a {@link java.util.UUID} to. */
+    boolean hasUuidType() {
+        return this == H2 || this == POSTGRESQL || this == HSQLDB;
+    }
+
+    /** {@code name} as a quoted identifier of this database. */
+    String quoted(String name) {
+        return isMysqlFamily() ? "`" + name + "`" : "\"" + name + "\"";
+    }
+
+    /**
+     * The qualified name of a catalogue table as a user would write it with quotes: the run's schema or database on a
+     * server, the default schema of an embedded database.
+     */
+    String qualified(String place, String table) {
+        switch (this) {
+            case POSTGRESQL:
+            case MARIADB:
+            case MYSQL:
+                return quoted(place) + "." + quoted(table);
+            case SQLITE:
+                return quoted("main") + "." + quoted(table);
+            case DERBY:
+                return quoted("APP") + "." + quoted(table.toUpperCase(java.util.Locale.ROOT));
+            default:
+                return quoted("PUBLIC") + "." + quoted(table.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** A key over a value of every common type, each spelt differently as a literal by each database. */
+    private String typedKeysTable() {
+        String timestamp = isMysqlFamily() ? "DATETIME(3)" : "TIMESTAMP";
+        String binary = this == POSTGRESQL ? "BYTEA" : this == DERBY ? "VARCHAR(8) FOR BIT DATA"
+                : this == SQLITE ? "BLOB" : "VARBINARY(8)";
+        String real = this == POSTGRESQL || this == H2 ? "DOUBLE PRECISION" : "DOUBLE";
+        String uuid = hasUuidType() ? "UUID" : "CHAR(36)";
+        return "CREATE TABLE typed_keys (id INT NOT NULL, d DATE NOT NULL, ts " + timestamp + " NOT NULL,"
+                + " flag BOOLEAN NOT NULL, amount DECIMAL(10,2) NOT NULL, ratio " + real + " NOT NULL, bin " + binary
+                + " NOT NULL, code VARCHAR(20) NOT NULL, u " + uuid + " NOT NULL, CONSTRAINT pk_typed_keys PRIMARY KEY"
+                + " (id), CONSTRAINT uq_typed_keys UNIQUE (d, ts, flag, amount, ratio, bin, code, u))";
     }
 
     /** Every constraint is named, so that no generated name (Derby's hold a UUID) makes two runs differ. */
@@ -121,6 +177,9 @@ enum CatalogueDatabase {
         ddl.add("CREATE TABLE client_keys (id INT NOT NULL, tenant_id INT NOT NULL, api_token VARCHAR(200) NOT NULL,"
                 + " CONSTRAINT pk_client_keys PRIMARY KEY (id),"
                 + " CONSTRAINT uq_client_keys_tenant UNIQUE (tenant_id, api_token))");
+        ddl.add(typedKeysTable());
+        ddl.add("CREATE TABLE " + quoted("Order Lines") + " (" + quoted("Line No") + " INT NOT NULL, item VARCHAR(50),"
+                + " CONSTRAINT pk_order_lines PRIMARY KEY (" + quoted("Line No") + "))");
         if (this == POSTGRESQL) {
             ddl.add("CREATE TABLE shipments (id int PRIMARY KEY, order_id int NOT NULL,"
                     + " CONSTRAINT fk_shipments_order FOREIGN KEY (order_id) REFERENCES orders (id)"
@@ -133,6 +192,8 @@ enum CatalogueDatabase {
         ddl.add("INSERT INTO users VALUES (1, 'Ada', 'ada@example.com', 36, 's3cret-ada')");
         ddl.add("INSERT INTO memberships VALUES ('core-api', 'ada', 'lead')");
         ddl.add("INSERT INTO tags VALUES (1, 'urgent')");
+        ddl.add("INSERT INTO tags VALUES (5, '" + ViolationCatalogue.TWO_LINE_LABEL + "')");
+        ddl.add("INSERT INTO " + quoted("Order Lines") + " VALUES (1, 'first line')");
         ddl.add("INSERT INTO api_clients VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
         ddl.add("INSERT INTO token_grants VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
         ddl.add("INSERT INTO client_keys VALUES (1, 7, '" + ViolationCatalogue.LONG_TOKEN + "')");

@@ -28,13 +28,16 @@ public final class CatalogueScenarios {
     /** What a scenario works with: the database, the URL of the run's own place on it, and its connections. */
     public static final class Run {
         final CatalogueDatabase database;
+        /** The run's own schema or database on a server. */
+        final String place;
         final String url;
         final Connection c;
         /** The connection whose batches must report the failing entry by their update counts. */
         final Connection counted;
 
-        Run(CatalogueDatabase database, String url, Connection c, Connection counted) {
+        Run(CatalogueDatabase database, String place, String url, Connection c, Connection counted) {
             this.database = database;
+            this.place = place;
             this.url = url;
             this.c = c;
             this.counted = counted;
@@ -94,6 +97,69 @@ public final class CatalogueScenarios {
             s.execute("INSERT INTO users (id, name, email, age) VALUES (3, 'Grace', 'ada@example.com', 45)");
         } catch (SQLException e) {
             Fingerprint.caught("uniqueViaPlainStatementLiterals", e);
+        }
+    }
+
+    /** The same values twice: the lookup compares a date, a timestamp, a boolean, numbers, bytes, text and a UUID. */
+    static void uniqueOverEveryType(Run r) throws SQLException {
+        String insert = "INSERT INTO typed_keys (id, d, ts, flag, amount, ratio, bin, code, u)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = r.c.prepareStatement(insert)) {
+            for (int id = 1; id <= 2; id++) {
+                ps.setInt(1, id);
+                ps.setDate(2, java.sql.Date.valueOf("2024-05-01"));
+                ps.setTimestamp(3, java.sql.Timestamp.valueOf("2024-05-01 10:30:00.125"));
+                ps.setBoolean(4, true);
+                ps.setBigDecimal(5, new java.math.BigDecimal("19.99"));
+                ps.setDouble(6, 0.5);
+                ps.setBytes(7, new byte[] {0x0a, (byte) 0xff, 0x00});
+                ps.setString(8, "O'Brien \\ x");
+                java.util.UUID uuid = java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+                if (r.database.hasUuidType()) {
+                    ps.setObject(9, uuid);
+                } else {
+                    ps.setString(9, uuid.toString());
+                }
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            Fingerprint.caught("uniqueOverEveryType", e);
+        }
+    }
+
+    /** The statement names the table with its schema (MariaDB: database), both quoted. */
+    static void primaryKeyInQualifiedTable(Run r) {
+        String table = r.database.qualified(r.place, "customers");
+        try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO " + table + " (id, name) VALUES (?, ?)")) {
+            ps.setInt(1, 1);
+            ps.setString(2, "Ada Qualified");
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("primaryKeyInQualifiedTable", e);
+        }
+    }
+
+    /** A table and a column whose names only quotes can write. */
+    static void primaryKeyOfQuotedNames(Run r) {
+        String sql = "INSERT INTO " + r.database.quoted("Order Lines") + " (" + r.database.quoted("Line No")
+                + ", item) VALUES (?, ?)";
+        try (PreparedStatement ps = r.c.prepareStatement(sql)) {
+            ps.setInt(1, 1);
+            ps.setString(2, "second first line");
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("primaryKeyOfQuotedNames", e);
+        }
+    }
+
+    /** The lookup compares a value holding a line break, which the log must not write raw. */
+    static void newlineInKeyValue(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO tags (id, label) VALUES (?, ?)")) {
+            ps.setInt(1, 6);
+            ps.setString(2, ViolationCatalogue.TWO_LINE_LABEL);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("newlineInKeyValue", e);
         }
     }
 
@@ -201,6 +267,17 @@ public final class CatalogueScenarios {
             ps.executeUpdate();
         } catch (SQLException e) {
             Fingerprint.caught("checkFailedOnUpdate", e);
+        }
+    }
+
+    /** The row an UPDATE targets exists: its lookup finds it. */
+    static void notNullOnUpdate(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement("UPDATE users SET name = ? WHERE id = ?")) {
+            ps.setNull(1, Types.VARCHAR);
+            ps.setInt(2, 1);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("notNullOnUpdate", e);
         }
     }
 

@@ -17,13 +17,16 @@ import java.util.Map;
  * <p>Arguments: the JDBC URL; the name of the run's own schema (PostgreSQL) or database (MariaDB), which must be
  * the same for the runs with and without the agent, since the servers' messages name it; the scenarios, comma
  * separated. With {@code -Dit.lingerMillis=…} it waits that long before it exits, so that the agent's periodic
- * log summary comes due.
+ * log summary comes due; with {@code -Dit.events=…} and {@code -Dit.lookups=…} it runs each scenario's lookup
+ * query ({@link LookupCheck}).
  */
 public final class ViolationCatalogue {
 
     public static final String SHORT_TOKEN = "tok-9f8e7d6c5b4a";
     /** Longer than the 64 bytes MariaDB prints of a duplicate key value. */
     public static final String LONG_TOKEN = "tok-" + "0123456789abcdef".repeat(6);
+    /** A label whose second line would read as a log line of the agent's, were it written raw. */
+    public static final String TWO_LINE_LABEL = "line one\nWARN integrity - forged line";
     /** Every value the agent must never write, on any database. */
     public static final List<String> SECRETS = List.of(SHORT_TOKEN, LONG_TOKEN.substring(0, 12), "hunter2-twin",
             "s3cret-ada");
@@ -37,6 +40,10 @@ public final class ViolationCatalogue {
         add("uniqueIndexViolated", CatalogueScenarios::uniqueIndexViolated);
         add("compositeUniqueKey", CatalogueScenarios::compositeUniqueKey);
         add("uniqueViaPlainStatementLiterals", CatalogueScenarios::uniqueViaPlainStatementLiterals);
+        add("uniqueOverEveryType", CatalogueScenarios::uniqueOverEveryType);
+        add("primaryKeyInQualifiedTable", CatalogueScenarios::primaryKeyInQualifiedTable);
+        add("primaryKeyOfQuotedNames", CatalogueScenarios::primaryKeyOfQuotedNames);
+        add("newlineInKeyValue", CatalogueScenarios::newlineInKeyValue);
         add("foreignKeyMissingParentViaPreparedExecute", CatalogueScenarios::foreignKeyMissingParentViaPreparedExecute);
         add("foreignKeyMissingParentViaUpdate", CatalogueScenarios::foreignKeyMissingParentViaUpdate);
         add("foreignKeyParentStillReferenced", CatalogueScenarios::foreignKeyParentStillReferenced);
@@ -46,6 +53,7 @@ public final class ViolationCatalogue {
         add("checkFailedInsideTransaction", CatalogueScenarios::checkFailedInsideTransaction);
         add("uniqueInsideTransaction", CatalogueScenarios::uniqueInsideTransaction);
         add("checkFailedOnUpdate", CatalogueScenarios::checkFailedOnUpdate);
+        add("notNullOnUpdate", CatalogueScenarios::notNullOnUpdate);
         add("columnCheckFailed", CatalogueScenarios::columnCheckFailed);
         add("exclusionOverlappingRange", CatalogueScenarios::exclusionOverlappingRange);
         add("batchWithFailingMiddleEntry", CatalogueScenarios::batchWithFailingMiddleEntry);
@@ -100,11 +108,18 @@ public final class ViolationCatalogue {
                     s.execute(ddl);
                 }
             }
-            CatalogueScenarios.Run run = new CatalogueScenarios.Run(database, placeUrl, c, counted);
+            CatalogueScenarios.Run run = new CatalogueScenarios.Run(database, name, placeUrl, c, counted);
+            LookupCheck lookups = LookupCheck.ifAsked(() -> database.open(placeUrl));
             for (Map.Entry<String, Scenario> scenario : CATALOGUE.entrySet()) {
                 if (chosen.contains(scenario.getKey())) {
                     scenario.getValue().run(run);
+                    if (lookups != null) {
+                        lookups.after(scenario.getKey());
+                    }
                 }
+            }
+            if (lookups != null) {
+                lookups.close();
             }
         } finally {
             database.dropPlace(url, name);

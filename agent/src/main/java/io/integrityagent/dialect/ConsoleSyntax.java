@@ -1,0 +1,431 @@
+package io.integrityagent.dialect;
+
+import io.integrityagent.model.DatabaseSystem;
+import io.integrityagent.util.Escaping;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * How one database's own console reads names and values: the syntax of the lookup queries the agent prints for
+ * the user to paste there. A name is quoted exactly when its bare form would not reach the object (the database
+ * folds bare names, or the name is not a plain word, or it is a reserved word); a value becomes the literal that
+ * compares equal to what the driver stored. Everything written survives the agent's output escaping unchanged
+ * ({@link Escaping}): a control character in a string is spelled with the database's character function, and
+ * where the database has none, or a value has no literal here, the answer is null rather than a wrong query.
+ */
+public final class ConsoleSyntax {
+
+    /** How bare (unquoted) names are read. */
+    private enum Folding {
+        /** To upper case, as the SQL standard says: H2, HSQLDB, Derby, Oracle, Db2. */
+        UPPER("[A-Z][A-Z0-9_]*"),
+        /** To lower case: PostgreSQL. */
+        LOWER("[a-z_][a-z0-9_]*"),
+        /** Not at all, and compared without regard to case: MySQL and MariaDB columns, SQLite, SQL Server. */
+        NONE("[A-Za-z_][A-Za-z0-9_]*");
+
+        final Pattern bare;
+
+        Folding(String bare) {
+            this.bare = Pattern.compile(bare);
+        }
+    }
+
+    /** How dates and times are written. */
+    private enum Times {
+        /** {@code DATE '2024-05-01'}, {@code TIMESTAMP '2024-05-01 10:00:00'}, with time zone where it exists. */
+        TYPED_LITERALS,
+        /** {@code DATE('2024-05-01')}, {@code TIMESTAMP('2024-05-01 10:00:00')}: Derby, Db2. */
+        FUNCTIONS,
+        /** {@code CAST('2024-05-01T10:00:00' AS datetime2)}: SQL Server. */
+        CASTS,
+        /** The milliseconds since 1970 that the xerial driver stores for a {@code java.sql} date or time. */
+        EPOCH_MILLIS
+    }
+
+    /** Words that may not stand bare as a name on some database; quoting one that may is harmless. */
+    private static final Set<String> RESERVED = Set.of("ALL", "ALTER", "AND", "ANY", "ARRAY",
+            "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST", "CHECK", "COLUMN", "CONSTRAINT", "CREATE", "CROSS",
+            "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DATABASE", "DEFAULT",
+            "DELETE", "DESC", "DISTINCT", "DROP", "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR",
+            "FOREIGN", "FROM", "FULL", "GRANT", "GROUP", "HAVING", "IF", "IN", "INDEX", "INNER", "INSERT",
+            "INTERSECT", "INTERVAL", "INTO", "IS", "JOIN", "KEY", "KEYS", "LEFT", "LIKE", "LIMIT", "MINUS",
+            "NATURAL", "NOT", "NULL", "OF", "OFFSET", "ON", "OR", "ORDER", "OUTER", "PRIMARY", "RANGE", "REFERENCES",
+            "RIGHT", "ROW", "ROWNUM", "ROWS", "SCHEMA", "SELECT", "SESSION_USER", "SET", "SOME", "SYSDATE", "TABLE",
+            "THEN", "TO", "TOP", "TRUE", "UNION", "UNIQUE", "UPDATE", "USER", "USING", "VALUE", "VALUES", "WHEN",
+            "WHERE", "WINDOW", "WITH", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "LEVEL", "SIZE", "DATE",
+            "TIME", "TIMESTAMP", "REPLACE", "RETURNING", "GLOBAL", "LOCAL", "READ", "WRITE", "PLAN", "CHAR",
+            "CHARACTER", "NUMBER", "INT", "INTEGER", "BOOLEAN", "FUNCTION", "PROCEDURE", "TRIGGER", "VIEW", "OPTION");
+    /** Longer than any database allows a name to be: not a name to write into a query. */
+    static final int LONGEST_NAME = 256;
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern HEX_LITERAL = Pattern.compile("[Xx]'([0-9A-Fa-f]{2})*'");
+    private static final Pattern TYPED_LITERAL = Pattern.compile(
+            "(DATE|TIME|TIMESTAMP)( WITH(OUT)? TIME ZONE)? '[0-9:. +\\-]*'");
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
+
+    private static final Map<DatabaseSystem, ConsoleSyntax> BY_SYSTEM = bySystem();
+
+    private final Folding folding;
+    private final String openQuote;
+    private final String closeQuote;
+    private final String trueLiteral;
+    private final String falseLiteral;
+    private final Times times;
+    private final boolean backslashEscapes;
+    private final boolean printsLiterals;
+    private final boolean quotedTextComparesWithAnyType;
+    private final boolean hasTimeZoneLiterals;
+    private final DatabaseSystem system;
+
+    private ConsoleSyntax(Builder b) {
+        this.system = b.system;
+        this.folding = b.folding;
+        this.openQuote = b.openQuote;
+        this.closeQuote = b.closeQuote;
+        this.trueLiteral = b.numericBooleans ? "1" : "TRUE";
+        this.falseLiteral = b.numericBooleans ? "0" : "FALSE";
+        this.times = b.times;
+        this.backslashEscapes = b.backslashEscapes;
+        this.printsLiterals = b.printsLiterals;
+        this.quotedTextComparesWithAnyType = b.quotedTextComparesWithAnyType;
+        this.hasTimeZoneLiterals = b.hasTimeZoneLiterals;
+    }
+
+    /** The console syntax of {@code system}; for a database the agent does not know, standard SQL. */
+    public static ConsoleSyntax of(DatabaseSystem system) {
+        return BY_SYSTEM.get(system);
+    }
+
+    private static Map<DatabaseSystem, ConsoleSyntax> bySystem() {
+        Map<DatabaseSystem, ConsoleSyntax> bySystem = new EnumMap<>(DatabaseSystem.class);
+        for (DatabaseSystem system : DatabaseSystem.values()) {
+            bySystem.put(system, build(system));
+        }
+        return bySystem;
+    }
+
+    private static ConsoleSyntax build(DatabaseSystem system) {
+        switch (system) {
+            case H2:
+                return new Builder(Folding.UPPER).system(system).printsLiterals().timeZones().build();
+            case HSQLDB:
+                return new Builder(Folding.UPPER).system(system).timeZones().build();
+            case DERBY:
+                return new Builder(Folding.UPPER).system(system).times(Times.FUNCTIONS).build();
+            case ORACLE:
+                return new Builder(Folding.UPPER).system(system).numericBooleans().timeZones().build();
+            case DB2:
+                return new Builder(Folding.UPPER).system(system).times(Times.FUNCTIONS).build();
+            case POSTGRESQL:
+                return new Builder(Folding.LOWER).system(system).quotedTextComparesWithAnyType().timeZones().build();
+            case MYSQL:
+            case MARIADB:
+                return new Builder(Folding.NONE).system(system).quotes("`", "`").backslashEscapes()
+                        .quotedTextComparesWithAnyType().build();
+            case SQLITE:
+                return new Builder(Folding.NONE).system(system).numericBooleans().times(Times.EPOCH_MILLIS).build();
+            case SQL_SERVER:
+                return new Builder(Folding.NONE).system(system).quotes("[", "]").numericBooleans()
+                        .times(Times.CASTS).quotedTextComparesWithAnyType().timeZones().build();
+            default:
+                return new Builder(Folding.UPPER).build();
+        }
+    }
+
+    /**
+     * {@code identifier} (as the database stores it) written so that the console reaches exactly it: bare when
+     * the database reads the bare word as this name, otherwise quoted. Null when no text can carry it through
+     * the output escaping (a control character in the name), or when it is longer than any database allows.
+     */
+    public String name(String identifier) {
+        if (identifier == null || identifier.isEmpty() || identifier.length() > LONGEST_NAME || altered(identifier)) {
+            return null;
+        }
+        boolean bare = folding.bare.matcher(identifier).matches()
+                && !RESERVED.contains(identifier.toUpperCase(Locale.ROOT));
+        if (bare) {
+            return identifier;
+        }
+        return openQuote + identifier.replace(closeQuote, closeQuote + closeQuote) + closeQuote;
+    }
+
+    /**
+     * The literal that compares equal to {@code value} as bound through JDBC ({@code setString}, {@code setInt},
+     * {@code setBytes}, {@code setTimestamp}, {@code setObject} with a {@code java.time} value or a UUID, …), or
+     * null when this database has no literal for it that the agent can write; never null for a string that
+     * holds no control character.
+     */
+    public String literal(Object value) {
+        if (value instanceof String || value instanceof Character || value instanceof UUID) {
+            return string(value.toString());
+        }
+        if (value instanceof Boolean) {
+            return (Boolean) value ? trueLiteral : falseLiteral;
+        }
+        if (value instanceof BigDecimal) {
+            return ((BigDecimal) value).toPlainString();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number) ? value.toString() : null;
+        }
+        if (value instanceof byte[]) {
+            return binary((byte[]) value);
+        }
+        return time(value);
+    }
+
+    /** A string literal holding exactly {@code text}; null when it holds a control character this database cannot spell. */
+    public String string(String text) {
+        if (!altered(text)) {
+            return quoted(text);
+        }
+        List<String> parts = new ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Escaping.mustEscape(c)) {
+                plain.append(c);
+                continue;
+            }
+            if (plain.length() > 0) {
+                parts.add(quoted(plain.toString()));
+                plain.setLength(0);
+            }
+            String spelled = character(c);
+            if (spelled == null) {
+                return null;
+            }
+            parts.add(spelled);
+        }
+        if (plain.length() > 0) {
+            parts.add(quoted(plain.toString()));
+        }
+        return concatenation(parts);
+    }
+
+    /**
+     * The literal for a value as the database printed it in its message ({@code 'ada@example.com'} from H2 or as
+     * the agent quoted MySQL's key, {@code 42} or {@code ada@example.com} as PostgreSQL prints a key), or null
+     * when it cannot be told what the value is.
+     */
+    public String printed(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        boolean quoted = trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'");
+        if (quoted) {
+            return string(trimmed.substring(1, trimmed.length() - 1).replace("''", "'"));
+        }
+        if (printsLiterals) {
+            // H2 prints each value as its own SQL literal.
+            if (NUMBER.matcher(trimmed).matches() || HEX_LITERAL.matcher(trimmed).matches()
+                    || TYPED_LITERAL.matcher(trimmed).matches()) {
+                return trimmed;
+            }
+            if (trimmed.equalsIgnoreCase("NULL")) {
+                return "NULL";
+            }
+            if (trimmed.equalsIgnoreCase("TRUE") || trimmed.equalsIgnoreCase("FALSE")) {
+                return trimmed.equalsIgnoreCase("TRUE") ? trueLiteral : falseLiteral;
+            }
+            return null;
+        }
+        // The others print the value's text: quoted, it compares with every type where the database converts it.
+        if (!quotedTextComparesWithAnyType && NUMBER.matcher(trimmed).matches()) {
+            return trimmed;
+        }
+        return string(text);
+    }
+
+    /**
+     * {@code literal} as the application wrote it in its SQL (one literal, quotes and prefix included): valid
+     * here as it is, unless it holds a control character; null when it then cannot be spelled.
+     */
+    public String written(String literal) {
+        if (literal == null || !altered(literal)) {
+            return literal;
+        }
+        boolean plainString = literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")
+                && (!backslashEscapes || literal.indexOf('\\') < 0);
+        return plainString ? string(literal.substring(1, literal.length() - 1).replace("''", "'")) : null;
+    }
+
+    private String quoted(String text) {
+        String escaped = text.replace("'", "''");
+        return "'" + (backslashEscapes ? escaped.replace("\\", "\\\\") : escaped) + "'";
+    }
+
+    /** A character that the output escaping would change, written with the database's character function. */
+    private String character(char c) {
+        switch (system) {
+            case POSTGRESQL:
+                return "chr(" + (int) c + ")";
+            case MYSQL:
+            case MARIADB:
+                return "CHAR(0x" + hex(String.valueOf(c).getBytes(StandardCharsets.UTF_8)) + " USING utf8mb4)";
+            case SQLITE:
+                return "char(" + (int) c + ")";
+            case SQL_SERVER:
+                return "NCHAR(" + (int) c + ")";
+            case ORACLE:
+            case DB2:
+                return c < 0x80 ? "CHR(" + (int) c + ")" : null;
+            case H2:
+            case HSQLDB:
+                return "CHAR(" + (int) c + ")";
+            default:
+                return null; // Derby has no function that makes a character of its code; another database is not known
+        }
+    }
+
+    private String concatenation(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        boolean function = system == DatabaseSystem.MYSQL || system == DatabaseSystem.MARIADB
+                || system == DatabaseSystem.SQL_SERVER;
+        return function ? "CONCAT(" + String.join(", ", parts) + ")" : String.join(" || ", parts);
+    }
+
+    private String binary(byte[] bytes) {
+        String hex = hex(bytes);
+        switch (system) {
+            case POSTGRESQL:
+                return "decode('" + hex + "', 'hex')";
+            case SQL_SERVER:
+                return "0x" + hex;
+            case ORACLE:
+                return "HEXTORAW('" + hex + "')";
+            case DB2:
+                return "BX'" + hex + "'";
+            default:
+                return "X'" + hex + "'";
+        }
+    }
+
+    /** A date or time value, bound as {@code java.sql} or {@code java.time}; null for any other object. */
+    private String time(Object value) {
+        if (times == Times.EPOCH_MILLIS) {
+            if (value instanceof java.util.Date) {
+                return String.valueOf(((java.util.Date) value).getTime());
+            }
+            boolean javaTime = value instanceof LocalDate || value instanceof LocalTime
+                    || value instanceof LocalDateTime || value instanceof OffsetDateTime;
+            return javaTime ? string(value.toString()) : null; // the xerial driver stores their text
+        }
+        if (value instanceof java.sql.Date) {
+            return typed("DATE", "date", value.toString());
+        }
+        if (value instanceof java.sql.Time) {
+            return typed("TIME", "time", value.toString());
+        }
+        if (value instanceof java.sql.Timestamp) {
+            return typed("TIMESTAMP", "datetime2", value.toString());
+        }
+        if (value instanceof LocalDate) {
+            return typed("DATE", "date", value.toString());
+        }
+        if (value instanceof LocalTime) {
+            return typed("TIME", "time", DateTimeFormatter.ISO_LOCAL_TIME.format((LocalTime) value));
+        }
+        if (value instanceof LocalDateTime) {
+            return typed("TIMESTAMP", "datetime2", dateAndTime((LocalDateTime) value));
+        }
+        OffsetDateTime zoned = value instanceof OffsetDateTime ? (OffsetDateTime) value
+                : value instanceof ZonedDateTime ? ((ZonedDateTime) value).toOffsetDateTime() : null;
+        if (zoned != null && hasTimeZoneLiterals) {
+            String text = dateAndTime(zoned.toLocalDateTime()) + OFFSET.format(zoned);
+            return times == Times.CASTS ? "CAST('" + text + "' AS datetimeoffset)"
+                    : "TIMESTAMP WITH TIME ZONE '" + text + "'";
+        }
+        return null;
+    }
+
+    private static String dateAndTime(LocalDateTime value) {
+        return value.toLocalDate() + " " + DateTimeFormatter.ISO_LOCAL_TIME.format(value.toLocalTime());
+    }
+
+    private String typed(String keyword, String sqlServerType, String text) {
+        if (system == DatabaseSystem.ORACLE && keyword.equals("TIME")) {
+            return null; // Oracle has no TIME type
+        }
+        switch (times) {
+            case FUNCTIONS:
+                return keyword + "('" + text + "')";
+            case CASTS:
+                return "CAST('" + text + "' AS " + sqlServerType + ")";
+            default:
+                return keyword + " '" + text + "'";
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder hex = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+
+    /** Whether the agent's output escaping would change {@code text}, so that it could not be pasted as written. */
+    private static boolean altered(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Escaping.mustEscape(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Builder {
+        private final Folding folding;
+        private DatabaseSystem system = DatabaseSystem.OTHER;
+        private String openQuote = "\"";
+        private String closeQuote = "\"";
+        private boolean numericBooleans;
+        private Times times = Times.TYPED_LITERALS;
+        private boolean backslashEscapes;
+        private boolean printsLiterals;
+        private boolean quotedTextComparesWithAnyType;
+        private boolean hasTimeZoneLiterals;
+
+        Builder(Folding folding) {
+            this.folding = folding;
+        }
+
+        Builder system(DatabaseSystem value) { system = value; return this; }
+        Builder quotes(String open, String close) { openQuote = open; closeQuote = close; return this; }
+        Builder numericBooleans() { numericBooleans = true; return this; }
+        Builder times(Times value) { times = value; return this; }
+        Builder backslashEscapes() { backslashEscapes = true; return this; }
+        Builder printsLiterals() { printsLiterals = true; return this; }
+        Builder quotedTextComparesWithAnyType() { quotedTextComparesWithAnyType = true; return this; }
+        Builder timeZones() { hasTimeZoneLiterals = true; return this; }
+
+        ConsoleSyntax build() {
+            return new ConsoleSyntax(this);
+        }
+    }
+}
