@@ -38,6 +38,7 @@ public final class ViolationReport {
     private final Map<String, String> context;
     private final String explanation;
     private final String remedy;
+    private final Handling handling;
 
     private ViolationReport(Builder b) {
         timestamp = b.timestamp;
@@ -65,6 +66,7 @@ public final class ViolationReport {
         context = b.context == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
         explanation = b.explanation;
         remedy = b.remedy;
+        handling = b.handling;
     }
 
     public static Builder builder() {
@@ -109,6 +111,8 @@ public final class ViolationReport {
     public Map<String, String> context() { return context; }
     public String explanation() { return explanation; }
     public String remedy() { return remedy; }
+    /** How the application can handle it where it surfaces; null when it could not be judged. */
+    public Handling handling() { return handling; }
 
     /** Fills a report field by field; every field may stay null except the kind. */
     public static final class Builder {
@@ -137,6 +141,7 @@ public final class ViolationReport {
         private Map<String, String> context;
         private String explanation;
         private String remedy;
+        private Handling handling;
 
         public Builder timestamp(Instant v) { timestamp = v; return this; }
         public Builder kind(ViolationKind v) { kind = v; return this; }
@@ -163,6 +168,7 @@ public final class ViolationReport {
         public Builder context(Map<String, String> v) { context = v; return this; }
         public Builder explanation(String v) { explanation = v; return this; }
         public Builder remedy(String v) { remedy = v; return this; }
+        public Builder handling(Handling v) { handling = v; return this; }
 
         public ViolationReport build() {
             return new ViolationReport(this);

@@ -1,5 +1,6 @@
 package io.integrityagent.output;
 
+import io.integrityagent.model.Handling;
 import io.integrityagent.model.ViolationReport;
 import io.integrityagent.util.Escaping;
 import java.util.Iterator;
@@ -69,7 +70,34 @@ public final class JsonLines {
         appendString(out, r.explanation());
         name(out, "remedy");
         appendString(out, r.remedy());
+        name(out, "handling");
+        appendHandling(out, r.handling());
         return out.append('}').toString();
+    }
+
+    private static void appendHandling(StringBuilder out, Handling handling) {
+        if (handling == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        name(out, "stack");
+        appendString(out, handling.stack());
+        name(out, "thrown");
+        appendString(out, handling.thrown());
+        name(out, "catch");
+        appendString(out, handling.catchType());
+        name(out, "cause");
+        appendString(out, handling.cause());
+        name(out, "test");
+        appendString(out, handling.test());
+        name(out, "surfaces");
+        appendString(out, handling.surfaces());
+        name(out, "rollback");
+        appendString(out, handling.rollback() == null ? null : handling.rollback().label());
+        name(out, "advice");
+        appendString(out, handling.advice());
+        out.append('}');
     }
 
     /** Writes {@code "name":}, preceded by a comma unless it is the object's first member. */

@@ -18,6 +18,7 @@ public final class TextFormat {
         StringBuilder text = new StringBuilder(512).append(headline(r));
         line(text, "what", r.explanation());
         line(text, "fix", r.remedy());
+        line(text, "handle", r.handling() == null ? null : r.handling().advice());
         line(text, "sent by", r.callSite());
         line(text, "sql", r.sql());
         if (r.parameters() != null && !r.parameters().isEmpty()) {

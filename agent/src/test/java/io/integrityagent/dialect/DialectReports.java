@@ -4,6 +4,7 @@ import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.StatementCapture;
 import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
+import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.RecognizedViolation;
@@ -42,7 +43,7 @@ final class DialectReports {
         List<ViolationReport> reports = new ArrayList<>();
         for (int i = 0; i < violations.size(); i++) {
             reports.add(assembler.assemble(failure, violations.get(i), i, dialect, "com.example.Repository.save",
-                    Correlation.NONE));
+                    AccessPath.UNKNOWN, Correlation.NONE));
         }
         return reports;
     }

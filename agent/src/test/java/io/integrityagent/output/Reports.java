@@ -1,5 +1,6 @@
 package io.integrityagent.output;
 
+import io.integrityagent.model.Handling;
 import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
 import java.time.Instant;
@@ -31,6 +32,9 @@ final class Reports {
                 .callSite("com.example.UserRepository.save(UserRepository.java:42)")
                 .explanation("email 'ann@example.com' is already taken in users")
                 .remedy("Check for an existing user before inserting")
+                .handling(new Handling("spring-jdbc", "org.springframework.dao.DuplicateKeyException",
+                        "org.springframework.dao.DuplicateKeyException", null, null, "statement", Handling.Rollback.NONE,
+                        "Catch DuplicateKeyException."))
                 .build();
     }
 }

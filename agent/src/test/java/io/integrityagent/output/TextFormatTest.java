@@ -17,6 +17,7 @@ class TextFormatTest {
                 "Integrity violation: unique constraint uk_users_email on users(email) refused an INSERT",
                 "  what:       email 'ann@example.com' is already taken in users",
                 "  fix:        Check for an existing user before inserting",
+                "  handle:     Catch DuplicateKeyException.",
                 "  sent by:    com.example.UserRepository.save(UserRepository.java:42)",
                 "  sql:        INSERT INTO users (id, email) VALUES (?, ?)",
                 "  parameters: [1] 7, [2] 'ann@example.com'",
