@@ -151,11 +151,11 @@ public final class HandlingAdvice {
     private Catch springJdbc() {
         String spring = FrameworkExceptions.spring(translated);
         if (spring.equals(FrameworkExceptions.UNCATEGORIZED_SQL)) {
-            return new Catch(spring, spring, driverClass(), test(), "Spring's JdbcTemplate cannot classify "
+            return new Catch(spring, spring, driverClass(), test(), "Spring JDBC (JdbcTemplate) cannot classify "
                     + driverThrew() + ", so it throws " + spring + ": catch that at " + at + " and test its"
                     + " getSQLException()" + (test() == null ? "" : ": " + test()) + ".");
         }
-        return new Catch(spring, spring, null, null, "Spring's JdbcTemplate translates it: catch " + spring
+        return new Catch(spring, spring, null, null, "Spring JDBC (JdbcTemplate) translates it: catch " + spring
                 + kindHint(spring) + " at " + at + ".");
     }
 
@@ -190,7 +190,7 @@ public final class HandlingAdvice {
         String spring = FrameworkExceptions.springOfHibernate(hibernate);
         String who = layer == Layer.SPRING_DATA_JPA ? "A Spring Data JPA repository: Spring" : "Spring";
         String whatever = spring.equals(FrameworkExceptions.DATA_INTEGRITY_VIOLATION)
-                ? " (for every kind of violation, never DuplicateKeyException)" : "";
+                ? " (never DuplicateKeyException, even for a unique key)" : "";
         return new Catch(spring, spring, null, null, who + " translates Hibernate's " + hibernate + " into "
                 + spring + whatever + ": catch that at " + at + ".");
     }
@@ -203,8 +203,8 @@ public final class HandlingAdvice {
                     + " of class 23: catch it at " + at + " and look for " + driverThrew() + " among its causes"
                     + testClause() + ".");
         }
-        return new Catch(jooq, jooq, null, null, "jOOQ throws " + jooq + " (a " + FrameworkExceptions.JOOQ_DATA_ACCESS
-                + "; before jOOQ 3.18 that one itself): catch it at " + at + ". Under Spring Boot's jOOQ starter,"
+        return new Catch(jooq, jooq, null, null, "jOOQ throws " + jooq + " (a DataAccessException; before jOOQ"
+                + " 3.18, DataAccessException itself): catch it at " + at + ". Under Spring Boot's jOOQ starter,"
                 + " Spring translates it into " + spring + " instead.");
     }
 
@@ -218,7 +218,8 @@ public final class HandlingAdvice {
                         + " saved or persisted.";
             case COMMIT:
                 return ormLayer() ? " It surfaces at commit, when the transaction ends, not where the entity was saved or"
-                        + " persisted; a flush() (or saveAndFlush()) inside the transaction makes it surface there."
+                        + " persisted; a flush() (or saveAndFlush()) inside the transaction makes it surface at that"
+                        + " call instead."
                         : " It surfaces at commit: the constraint is deferred, and checked only then.";
             default:
                 return "";
