@@ -39,11 +39,6 @@ public final class CallSite {
     private CallSite() {
     }
 
-    /** {@code com.example.Orders.place(Orders.java:42)}, or null when the whole stack is infrastructure. */
-    public static String find() {
-        return locate().callSite();
-    }
-
     /**
      * The call site, and what the frames passed over on the way to it tell about the layer that ran the
      * statement; one walk for both.

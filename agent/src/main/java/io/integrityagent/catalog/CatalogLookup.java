@@ -89,8 +89,8 @@ public final class CatalogLookup {
     }
 
     /**
-     * Whether the connection that failed was in auto-commit mode: read from the driver's own state (no query),
-     * unobserved; null when it cannot be read.
+     * Whether the connection that failed was in auto-commit mode, as its driver keeps it (drivers answer without
+     * a query), unobserved; null when it cannot be read.
      *
      * @param statementOrConnection the failed statement, or the connection whose commit failed
      */

@@ -61,10 +61,6 @@ public final class AccessPath {
         }
     }
 
-    /** No frame of any framework: what a failure looks like when the stack could not be read. */
-    public static final AccessPath UNKNOWN = new AccessPath(Layer.JDBC, Moment.STATEMENT, null, false, null,
-            List.of());
-
     private final Layer layer;
     private final Moment moment;
     private final String framework;
@@ -112,10 +108,6 @@ public final class AccessPath {
 
     public List<String> conflicting() {
         return conflicting;
-    }
-
-    public AccessPath atCommit() {
-        return new AccessPath(layer, Moment.COMMIT, framework, springTransactionBoundary, layerVersion, conflicting);
     }
 
     @Override
