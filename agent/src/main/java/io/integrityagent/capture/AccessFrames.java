@@ -5,6 +5,7 @@ import io.integrityagent.model.AccessPath.Layer;
 import io.integrityagent.model.AccessPath.Moment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the frames between the driver and the call site, innermost first, for what they tell about the layer
@@ -39,9 +40,11 @@ final class AccessFrames {
     private Class<?> aggregateChangeExecutor;
 
     /**
-     * @param type the frame's class when the walk retains it (for reading its jar's version), else null
+     * @param method the frame's method name, asked for only where it tells something: a stack walk resolves it
+     *               frame by frame, at a cost that would add up over a framework's deep stack
+     * @param type   the frame's class when the walk retains it (for reading its jar's version), else null
      */
-    void see(String className, String method, Class<?> type) {
+    void see(String className, Supplier<String> method, Class<?> type) {
         if (className.startsWith("org.springframework.")) {
             seeSpring(className, type);
         } else if (className.startsWith("org.hibernate.")) {
@@ -79,9 +82,9 @@ final class AccessFrames {
     }
 
     /** The moment a Hibernate frame marks, or null: the innermost marker wins, being the one that ran it. */
-    private static Moment hibernateMoment(String className, String method) {
+    private static Moment hibernateMoment(String className, Supplier<String> method) {
         if (className.equals(HIBERNATE_SESSION)) {
-            switch (method) {
+            switch (method.get()) {
                 case "flushBeforeTransactionCompletion": return Moment.COMMIT;
                 case "flush": return Moment.FLUSH;
                 case "autoFlushIfRequired": return Moment.AUTO_FLUSH;

@@ -50,7 +50,7 @@ public final class CallSite {
                 StackWalker.StackFrame f = it.next();
                 if (isAgent(f.getDeclaringClass()) || isJdbcImplementation(f.getDeclaringClass())
                         || isInfrastructure(f.getClassName())) {
-                    between.see(f.getClassName(), f.getMethodName(), f.getDeclaringClass());
+                    between.see(f.getClassName(), f::getMethodName, f.getDeclaringClass());
                 } else {
                     return describe(f);
                 }

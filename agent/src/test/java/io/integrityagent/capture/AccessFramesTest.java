@@ -71,7 +71,7 @@ class AccessFramesTest {
         AccessFrames between = new AccessFrames();
         for (String frame : frames) {
             String[] parts = frame.split(" ");
-            between.see(parts[0], parts[1], null);
+            between.see(parts[0], () -> parts[1], null);
         }
         return between.path();
     }

@@ -139,7 +139,7 @@ class RealStacksTest {
                 if (!CallSite.isInfrastructure(frame[0])) {
                     return between.path();
                 }
-                between.see(frame[0], frame[1], null);
+                between.see(frame[0], () -> frame[1], null);
             }
             throw new AssertionError("no application frame");
         }
