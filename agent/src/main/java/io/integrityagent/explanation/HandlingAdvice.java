@@ -281,7 +281,7 @@ public final class HandlingAdvice {
 
     /** The check on the violation's exception that tells its kind: its SQLSTATE, or the vendor code when generic. */
     private String test() {
-        String sqlState = violation.getSQLState();
+        String sqlState = sqlState();
         if (sqlState != null && !sqlState.equals("23000") && !sqlState.startsWith("HY")) {
             return "\"" + sqlState + "\".equals(e.getSQLState())";
         }
@@ -298,8 +298,25 @@ public final class HandlingAdvice {
         return thrown.getClass().getName();
     }
 
-    private String driverThrew() {
+    /**
+     * The violation's SQLSTATE when it is one: five letters or digits. Whatever else a driver returns there is
+     * left out, so the advice stays short whatever the exception says.
+     */
+    private String sqlState() {
         String sqlState = violation.getSQLState();
+        if (sqlState == null || sqlState.length() != 5) {
+            return null;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (!Character.isLetterOrDigit(sqlState.charAt(i)) || sqlState.charAt(i) > 'z') {
+                return null;
+            }
+        }
+        return sqlState;
+    }
+
+    private String driverThrew() {
+        String sqlState = sqlState();
         return driverClass() + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")");
     }
 

@@ -208,6 +208,16 @@ class HandlingAdviceTest {
         assertTrue(handling.advice().contains("(unless XACT_ABORT is ON)"), handling.advice());
     }
 
+    @Test
+    void whatIsNoSqlStateIsNeitherTestedNorQuoted() {
+        SQLException odd = new SQLIntegrityConstraintViolationException("dup", "23505\n" + "x".repeat(10_000), 7);
+
+        Handling handling = advise(path(Layer.JDBC), DatabaseSystem.OTHER, odd, true);
+
+        assertEquals("e.getErrorCode() == 7", handling.test());
+        assertTrue(handling.advice().length() < 1000, handling.advice());
+    }
+
     private static Handling advise(AccessPath path, DatabaseSystem system, SQLException thrown, Boolean autoCommit) {
         return HandlingAdvice.advise(path, ViolationKind.UNIQUE, system, thrown, thrown, false, autoCommit, CALL_SITE);
     }
