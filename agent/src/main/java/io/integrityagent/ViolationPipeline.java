@@ -52,11 +52,11 @@ final class ViolationPipeline implements FailureHandler {
             if (violations.isEmpty()) {
                 return;
             }
-            String callSite = CallSite.find();
+            CallSite.Located callSite = CallSite.locate();
             Correlation correlation = correlation();
             for (int i = 0; i < violations.size(); i++) {
-                publish(assembler.assemble(failure, violations.get(i), i, dialect, callSite, correlation),
-                        correlation);
+                publish(assembler.assemble(failure, violations.get(i), i, dialect, callSite.callSite(),
+                        callSite.path(), correlation), correlation);
             }
         } catch (Throwable internal) {
             metrics.countInternalError("pipeline");

@@ -1,13 +1,14 @@
 package io.integrityagent.capture;
 
+import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.util.JdkPackages;
 import java.security.CodeSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Iterator;
 import java.util.Objects;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -38,13 +39,45 @@ public final class CallSite {
     private CallSite() {
     }
 
-    /** {@code com.example.Orders.place(Orders.java:42)}, or null when the whole stack is infrastructure. */
-    public static String find() {
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .filter(f -> !isAgent(f.getDeclaringClass()) && !isJdbcImplementation(f.getDeclaringClass())
-                        && !isInfrastructure(f.getClassName()))
-                .findFirst());
-        return frame.map(CallSite::describe).orElse(null);
+    /**
+     * The call site, and what the frames passed over on the way to it tell about the layer that ran the
+     * statement; one walk for both.
+     */
+    public static Located locate() {
+        AccessFrames between = new AccessFrames();
+        String callSite = WALKER.walk(frames -> {
+            for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame f = it.next();
+                if (isAgent(f.getDeclaringClass()) || isJdbcImplementation(f.getDeclaringClass())
+                        || isInfrastructure(f.getClassName())) {
+                    between.see(f.getClassName(), f::getMethodName, f.getDeclaringClass());
+                } else {
+                    return describe(f);
+                }
+            }
+            return null;
+        });
+        return new Located(callSite, between.path());
+    }
+
+    /** The application frame that issued a statement, and the way the statement came from it. */
+    public static final class Located {
+        private final String callSite;
+        private final AccessPath path;
+
+        Located(String callSite, AccessPath path) {
+            this.callSite = callSite;
+            this.path = path;
+        }
+
+        /** {@code com.example.Orders.place(Orders.java:42)}, or null when the whole stack is infrastructure. */
+        public String callSite() {
+            return callSite;
+        }
+
+        public AccessPath path() {
+            return path;
+        }
     }
 
     private static boolean isAgent(Class<?> type) {

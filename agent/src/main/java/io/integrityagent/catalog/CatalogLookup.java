@@ -89,6 +89,26 @@ public final class CatalogLookup {
     }
 
     /**
+     * Whether the connection that failed was in auto-commit mode, as its driver keeps it (drivers answer without
+     * a query), unobserved; null when it cannot be read.
+     *
+     * @param statementOrConnection the failed statement, or the connection whose commit failed
+     */
+    public Boolean autoCommit(Object statementOrConnection) {
+        try {
+            return unobserved.run(() -> {
+                Connection connection = statementOrConnection instanceof Connection
+                        ? (Connection) statementOrConnection
+                        : statementOrConnection instanceof Statement
+                        ? ((Statement) statementOrConnection).getConnection() : null;
+                return connection == null ? null : connection.getAutoCommit();
+            });
+        } catch (Exception unreadable) {
+            return null; // a closed connection, or a driver that will not say: the advice leaves it out
+        }
+    }
+
+    /**
      * Runs {@code work} on the statement's connection when that cannot change what the application sees;
      * null when it is not safe or the catalog could not tell.
      */

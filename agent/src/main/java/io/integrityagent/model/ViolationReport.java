@@ -39,6 +39,7 @@ public final class ViolationReport {
     private final String explanation;
     private final String lookup;
     private final String remedy;
+    private final Handling handling;
 
     private ViolationReport(Builder b) {
         timestamp = b.timestamp;
@@ -67,6 +68,7 @@ public final class ViolationReport {
         explanation = b.explanation;
         lookup = b.lookup;
         remedy = b.remedy;
+        handling = b.handling;
     }
 
     public static Builder builder() {
@@ -116,6 +118,8 @@ public final class ViolationReport {
      */
     public String lookup() { return lookup; }
     public String remedy() { return remedy; }
+    /** How the application can handle it where it surfaces; null when it could not be judged. */
+    public Handling handling() { return handling; }
 
     /** Fills a report field by field; every field may stay null except the kind. */
     public static final class Builder {
@@ -145,6 +149,7 @@ public final class ViolationReport {
         private String explanation;
         private String lookup;
         private String remedy;
+        private Handling handling;
 
         public Builder timestamp(Instant v) { timestamp = v; return this; }
         public Builder kind(ViolationKind v) { kind = v; return this; }
@@ -172,6 +177,7 @@ public final class ViolationReport {
         public Builder explanation(String v) { explanation = v; return this; }
         public Builder lookup(String v) { lookup = v; return this; }
         public Builder remedy(String v) { remedy = v; return this; }
+        public Builder handling(Handling v) { handling = v; return this; }
 
         public ViolationReport build() {
             return new ViolationReport(this);

@@ -1,5 +1,6 @@
 package io.integrityagent.output;
 
+import io.integrityagent.model.Handling;
 import io.integrityagent.model.ViolationReport;
 import io.integrityagent.util.Escaping;
 import java.util.Iterator;
@@ -85,7 +86,34 @@ public final class JsonLines {
         appendString(out, shown.apply(r.lookup()));
         name(out, "remedy");
         appendString(out, shown.apply(r.remedy()));
+        name(out, "handling");
+        appendHandling(out, r.handling(), shown);
         return out.append('}').toString();
+    }
+
+    private static void appendHandling(StringBuilder out, Handling handling, UnaryOperator<String> shown) {
+        if (handling == null) {
+            out.append("null");
+            return;
+        }
+        out.append('{');
+        name(out, "stack");
+        appendString(out, shown.apply(handling.stack()));
+        name(out, "thrown");
+        appendString(out, shown.apply(handling.thrown()));
+        name(out, "catch");
+        appendString(out, shown.apply(handling.catchType()));
+        name(out, "cause");
+        appendString(out, shown.apply(handling.cause()));
+        name(out, "test");
+        appendString(out, shown.apply(handling.test()));
+        name(out, "surfaces");
+        appendString(out, shown.apply(handling.surfaces()));
+        name(out, "rollback");
+        appendString(out, handling.rollback() == null ? null : shown.apply(handling.rollback().label()));
+        name(out, "advice");
+        appendString(out, shown.apply(handling.advice()));
+        out.append('}');
     }
 
     /** Writes {@code "name":}, preceded by a comma unless it is the object's first member. */

@@ -19,6 +19,7 @@ public final class TextFormat {
         line(text, "what", r.explanation());
         line(text, "lookup", r.lookup());
         line(text, "fix", r.remedy());
+        line(text, "handle", r.handling() == null ? null : r.handling().advice());
         line(text, "sent by", r.callSite());
         line(text, "sql", r.sql());
         if (r.parameters() != null && !r.parameters().isEmpty()) {

@@ -5,7 +5,10 @@ import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
 import io.integrityagent.explanation.Explainer;
 import io.integrityagent.explanation.ExplanationInput;
+import io.integrityagent.explanation.HandlingAdvice;
+import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.Dialect;
+import io.integrityagent.model.Handling;
 import io.integrityagent.model.RecognizedViolation;
 import io.integrityagent.model.UpdateCounts;
 import io.integrityagent.model.ViolationFacts;
@@ -35,6 +38,7 @@ public final class ReportAssembler {
     static final int CONTEXT_ENTRIES = 32;
 
     private final ViolationAnalysis analysis;
+    private final CatalogLookup catalog;
     private final ValueRenderer renderer;
     private final Redactor redactor;
     private final boolean parametersCaptured;
@@ -45,15 +49,17 @@ public final class ReportAssembler {
         this.redactor = redactor;
         this.parametersCaptured = parametersCaptured;
         this.analysis = new ViolationAnalysis(catalog);
+        this.catalog = catalog;
     }
 
     /**
      * @param ordinal which violation of this failure it is (0 for the first): a batch with several failed
      *                entries chains one exception per entry
      * @param correlation the span and MDC of the thread that ran into it
+     * @param path        how the statement came from the call site, read from the frames in between
      */
     public ViolationReport assemble(FailedExecution failure, RecognizedViolation violation, int ordinal,
-                                    Dialect dialect, String callSite, Correlation correlation) {
+                                    Dialect dialect, String callSite, AccessPath path, Correlation correlation) {
         ResolvedViolation resolved = analysis.resolve(failure, violation, ordinal, dialect);
         ViolationFacts facts = resolved.facts();
         List<String> columns = resolved.columns();
@@ -91,9 +97,25 @@ public final class ReportAssembler {
                 .context(renderContext(correlation.mdc(), masking))
                 .explanation(masking.text(Explainer.explain(input)))
                 .lookup(new LookupTarget(resolved, masking, redactor, values).query(renderer.maxLength()))
-                .remedy(masking.text(Explainer.remedy(input)));
+                .remedy(masking.text(Explainer.remedy(input)))
+                .handling(handling(failure, violation, dialect, resolved, callSite, path));
         values.forEach(report::value);
         return report.build();
+    }
+
+    /**
+     * The advice names classes, SQLSTATEs and vendor codes, never a value. It reads the exceptions again, whose
+     * getters may throw: then there is no advice, and the rest of the report stands.
+     */
+    private Handling handling(FailedExecution failure, RecognizedViolation violation, Dialect dialect,
+                              ResolvedViolation resolved, String callSite, AccessPath path) {
+        try {
+            return HandlingAdvice.advise(path, resolved.kind(), dialect.system(), failure.thrown(),
+                    violation.exception(), "COMMIT".equals(resolved.shape().verb()),
+                    catalog.autoCommit(failure.statement()), callSite);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /**

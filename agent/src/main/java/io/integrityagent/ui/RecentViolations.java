@@ -131,7 +131,8 @@ public final class RecentViolations {
         for (String text : new String[] {report.db(), report.sqlState(), report.constraint(), report.index(),
                 report.table(), report.referencedTable(), report.referencingTable(), report.sql(),
                 report.failingEntry(), report.operation(), report.exception(), report.message(), report.callSite(),
-                report.traceId(), report.spanId(), report.explanation(), report.lookup(), report.remedy()}) {
+                report.traceId(), report.spanId(), report.explanation(), report.lookup(), report.remedy(),
+                report.handling() == null ? null : report.handling().advice()}) {
             bytes += LruCache.bytesOf(text);
         }
         bytes += bytesOf(report.columns()) + bytesOf(report.parameters());

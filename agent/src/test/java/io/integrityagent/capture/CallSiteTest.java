@@ -1,8 +1,10 @@
 package io.integrityagent.capture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.DatabaseSystem;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +47,14 @@ class CallSiteTest {
 
     @Test
     void theFirstApplicationFrameIsTheCallSite() {
-        String callSite = CallSite.find();
+        String callSite = CallSite.locate().callSite();
         assertTrue(callSite.startsWith("io.integrityagent.capture.CallSiteTest.theFirstApplicationFrameIsTheCallSite("),
                 callSite);
+    }
+
+    @Test
+    void theAgentsOwnFramesBeforeTheCallSiteAreNoDataAccessLayer() {
+        // Only CallSite's own frames lie between the walk and this test, the call site.
+        assertEquals(AccessPath.Layer.JDBC, CallSite.locate().path().layer());
     }
 }

@@ -4,6 +4,7 @@ import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.StatementCapture;
 import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
+import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.RecognizedViolation;
@@ -32,6 +33,9 @@ final class DialectReports {
     }
 
     /** The reports of every violation in {@code thrown}, the database told by the exception alone. */
+    private static final AccessPath PLAIN_JDBC = new AccessPath(AccessPath.Layer.JDBC, AccessPath.Moment.STATEMENT,
+            null, false, null, List.of());
+
     static List<ViolationReport> of(Throwable thrown, StatementCapture capture, boolean batch) {
         FailedExecution failure = new FailedExecution(thrown, null, capture, null, batch);
         List<Throwable> chain = ViolationRecognizer.chainOf(thrown);
@@ -42,7 +46,7 @@ final class DialectReports {
         List<ViolationReport> reports = new ArrayList<>();
         for (int i = 0; i < violations.size(); i++) {
             reports.add(assembler.assemble(failure, violations.get(i), i, dialect, "com.example.Repository.save",
-                    Correlation.NONE));
+                    PLAIN_JDBC, Correlation.NONE));
         }
         return reports;
     }

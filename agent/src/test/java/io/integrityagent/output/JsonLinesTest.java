@@ -25,7 +25,7 @@ class JsonLinesTest {
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("timestamp", "kind", "db", "sqlState", "vendorCode", "constraint", "index", "table", "columns",
                 "values", "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message",
-                "callSite", "traceId", "spanId", "context", "explanation", "lookup", "remedy"), names);
+                "callSite", "traceId", "spanId", "context", "explanation", "lookup", "remedy", "handling"), names);
 
         assertEquals("2025-03-04T05:06:07.123Z", json.get("timestamp").asText());
         assertEquals("unique", json.get("kind").asText());
@@ -49,6 +49,10 @@ class JsonLinesTest {
         assertEquals("email 'ann@example.com' is already taken in users", json.get("explanation").asText());
         assertEquals("SELECT * FROM users WHERE email = 'ann@example.com'", json.get("lookup").asText());
         assertEquals("Check for an existing user before inserting", json.get("remedy").asText());
+        assertEquals(JSON.readTree("{\"stack\":\"spring-jdbc\",\"thrown\":\"org.springframework.dao.DuplicateKeyException\","
+                + "\"catch\":\"org.springframework.dao.DuplicateKeyException\",\"cause\":null,\"test\":null,"
+                + "\"surfaces\":\"statement\",\"rollback\":\"none\",\"advice\":\"Catch DuplicateKeyException.\"}"),
+                json.get("handling"));
     }
 
     @Test
@@ -69,11 +73,12 @@ class JsonLinesTest {
 
         JsonNode json = JSON.readTree(JsonLines.encode(sparse));
 
-        assertEquals(26, json.size());
+        assertEquals(27, json.size());
         assertEquals("not_null", json.get("kind").asText());
         for (String field : List.of("timestamp", "db", "sqlState", "vendorCode", "constraint", "index", "table",
-                "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation", "exception", "message", "callSite",
-                "traceId", "spanId", "context", "explanation", "lookup", "remedy")) {
+                "referencedTable", "referencingTable", "sql", "parameters", "batchIndex", "failingEntry", "operation",
+                "exception", "message", "callSite", "traceId", "spanId", "context", "explanation", "lookup", "remedy",
+                "handling")) {
             assertTrue(json.get(field).isNull(), field);
         }
         assertEquals(0, json.get("columns").size());

@@ -1,5 +1,6 @@
 package io.integrityagent.output;
 
+import io.integrityagent.model.Handling;
 import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
 import java.time.Instant;
@@ -32,6 +33,9 @@ final class Reports {
                 .explanation("email 'ann@example.com' is already taken in users")
                 .lookup("SELECT * FROM users WHERE email = 'ann@example.com'")
                 .remedy("Check for an existing user before inserting")
+                .handling(new Handling("spring-jdbc", "org.springframework.dao.DuplicateKeyException",
+                        "org.springframework.dao.DuplicateKeyException", null, null, "statement", Handling.Rollback.NONE,
+                        "Catch DuplicateKeyException."))
                 .build();
     }
 }

@@ -18,6 +18,7 @@ class TextFormatTest {
                 "  what:       email 'ann@example.com' is already taken in users",
                 "  lookup:     SELECT * FROM users WHERE email = 'ann@example.com'",
                 "  fix:        Check for an existing user before inserting",
+                "  handle:     Catch DuplicateKeyException.",
                 "  sent by:    com.example.UserRepository.save(UserRepository.java:42)",
                 "  sql:        INSERT INTO users (id, email) VALUES (?, ?)",
                 "  parameters: [1] 7, [2] 'ann@example.com'",

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +26,51 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shop's fat jar, run as a user would: once as it is, once with {@code -javaagent:} the packaged agent. The
  * same requests get the same answers; with the agent, each refused write is explained in Spring Boot's own log
- * format, and {@code /actuator/prometheus} counts exactly the violations the agent recorded as events.
+ * format, {@code /actuator/prometheus} counts exactly the violations the agent recorded as events, and each
+ * event's handling advice names the exception class the service's own handler caught (it answers with it). On
+ * H2 and on PostgreSQL, where a violation aborts the transaction.
  */
 class ShopWithAgentIT {
 
     private static final Path AGENT_JAR = Path.of(System.getProperty("it.agentJar",
             "../../agent/target/integrity-agent.jar"));
     private static final Path APP_JAR = Path.of(System.getProperty("it.appJar", "target/spring-boot-example.jar"));
+    private static final String POSTGRESQL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
-    /** One accepted sign-up and order, and a refused write of each kind, through JPA and through JdbcTemplate. */
+    /**
+     * One accepted sign-up and order, and a refused write of each kind, through JPA (flushed at once, and once at
+     * commit) and through JdbcTemplate (in auto-commit, and once inside a transaction).
+     */
     private static final List<String> REQUESTS = List.of(
             "/customers?id=1&email=ada@example.com",
             "/customers?id=2&email=ada@example.com",
             "/orders?customerId=1&quantity=2",
             "/orders?customerId=99&quantity=1",
             "/orders?customerId=1&quantity=0",
-            "/customers?id=3&email=ada@example.com");
+            "/customers?id=3&email=ada@example.com",
+            "/customers/import?id=4&email=ada@example.com",
+            "/customers?id=5&email=ada@example.com&flush=false");
+
+    /**
+     * What each refused request's event advises, in order: the stack, when it surfaces, and what becomes of the
+     * transaction on H2 and on PostgreSQL (JPA's repository transaction must go; JdbcTemplate in auto-commit has
+     * none; in a transaction H2 undoes only the statement, PostgreSQL aborts it; a failed commit has ended it).
+     */
+    private static final List<List<String>> HANDLING = List.of(
+            List.of("spring-data-jpa", "flush", "required", "required"),
+            List.of("spring-jdbc", "statement", "none", "none"),
+            List.of("spring-jdbc", "statement", "none", "none"),
+            List.of("spring-data-jpa", "flush", "required", "required"),
+            List.of("spring-jdbc", "statement", "statement", "required"),
+            List.of("spring-data-jpa", "commit", "done", "done"));
+    private static final List<String> STATUSES = List.of("201", "409", "201", "409", "409", "409", "409", "409");
+    private static final Pattern CAUGHT = Pattern.compile("^409 refused \\(([\\w.]+)\\): ");
 
     private static final Pattern BOOT_WARN = Pattern.compile(
             "(?m)^\\S+ +WARN \\d+ --- \\[shop\\] \\[[^\\]]+\\] integrity +: Integrity violation: (.*)$");
@@ -53,12 +82,11 @@ class ShopWithAgentIT {
     void violationsAreExplainedInBootsLogCountedAtTheActuatorAndTheServiceAnswersAsWithoutTheAgent()
             throws Exception {
         Path events = Files.createTempFile("shop-events", ".jsonl");
-        Run without = Run.of(List.of());
-        Run with = Run.of(List.of("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=events.file=" + events));
+        Run without = Run.of(List.of(), List.of());
+        Run with = Run.of(List.of("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=events.file=" + events), List.of());
 
         assertEquals(without.responses, with.responses, "the service must answer the same with the agent");
-        assertEquals(List.of("201", "409", "201", "409", "409", "409"),
-                with.responses.stream().map(r -> r.substring(0, 3)).toList());
+        assertEquals(STATUSES, with.responses.stream().map(r -> r.substring(0, 3)).toList());
 
         List<String> headlines = matches(BOOT_WARN, with.log);
         // H2 2.3 names only the constraint's index (UK_CUSTOMERS_EMAIL_INDEX_6), and JPA saves inside a transaction,
@@ -71,14 +99,109 @@ class ShopWithAgentIT {
         assertTrue(with.log.contains("  sent by:    com.example.shop.ShopController.signUp(ShopController.java:"),
                 with.log);
         assertTrue(with.log.contains("  sent by:    com.example.shop.OrderBook.place(OrderBook.java:"), with.log);
+        assertTrue(with.log.contains("  handle:     A Spring Data JPA repository: Spring translates Hibernate's"
+                + " org.hibernate.exception.ConstraintViolationException into"
+                + " org.springframework.dao.DataIntegrityViolationException"), with.log);
         assertFalse(without.log.contains("Integrity violation"), without.log);
 
-        Map<String, Integer> recorded = countsByTags(events);
-        assertEquals(4, recorded.values().stream().mapToInt(Integer::intValue).sum(), recorded.toString());
-        assertEquals(recorded, scrapedCounts(with.prometheus), with.prometheus);
-        assertFalse(with.prometheus.contains("integrity_agent_errors_total"), with.prometheus);
+        assertHandlingNamesWhatTheServiceCaught(with.responses, events, 2);
+        assertCountedAsRecorded(with, events);
         assertFalse(without.prometheus.contains("db_integrity_violations_total"), without.prometheus);
         Files.delete(events);
+    }
+
+    @Test
+    void onPostgresqlTheAdviceSaysTheTransactionIsAbortedWhereItIs() throws Exception {
+        requirePostgresql();
+        Path events = Files.createTempFile("shop-events", ".jsonl");
+        String schema = "shop_it_" + ProcessHandle.current().pid();
+        try {
+            Run without = Run.of(List.of(), postgresqlSchema(schema));
+            Run with = Run.of(List.of("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=events.file=" + events),
+                    postgresqlSchema(schema));
+
+            assertEquals(without.responses, with.responses, "the service must answer the same with the agent");
+            assertEquals(STATUSES, with.responses.stream().map(r -> r.substring(0, 3)).toList());
+            assertTrue(with.log.contains("PostgreSQL has aborted the transaction"), with.log);
+            assertHandlingNamesWhatTheServiceCaught(with.responses, events, 3);
+            assertCountedAsRecorded(with, events);
+        } finally {
+            onPostgresql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            Files.delete(events);
+        }
+    }
+
+    /**
+     * The events, in the order of the refused requests: each names as {@code thrown} the class the service's
+     * handler caught and answered with, and advises the stack, moment and rollback of {@link #HANDLING}.
+     *
+     * @param rollbackColumn the column of {@link #HANDLING} for the database the run used
+     */
+    private static void assertHandlingNamesWhatTheServiceCaught(List<String> responses, Path events,
+                                                                 int rollbackColumn) throws IOException {
+        List<String> caught = new ArrayList<>();
+        for (String response : responses) {
+            Matcher refused = CAUGHT.matcher(response);
+            if (refused.find()) {
+                caught.add(refused.group(1));
+            }
+        }
+        List<JsonNode> handlings = new ArrayList<>();
+        for (String line : Files.readAllLines(events)) {
+            handlings.add(new ObjectMapper().readTree(line).get("handling"));
+        }
+        assertEquals(HANDLING.size(), caught.size(), responses.toString());
+        assertEquals(HANDLING.size(), handlings.size(), handlings.toString());
+        for (int i = 0; i < HANDLING.size(); i++) {
+            JsonNode handling = handlings.get(i);
+            List<String> expected = HANDLING.get(i);
+            String context = responses + "\n" + handling;
+            assertEquals(caught.get(i), handling.get("thrown").asText(), context);
+            assertTrue(handling.get("advice").asText().contains(caught.get(i)), context);
+            assertEquals(expected.get(0), handling.get("stack").asText(), context);
+            assertEquals(expected.get(1), handling.get("surfaces").asText(), context);
+            assertEquals(expected.get(rollbackColumn), handling.get("rollback").asText(), context);
+        }
+        // The import through JdbcTemplate violates the unique e-mail: Spring calls that a duplicate key.
+        assertEquals("org.springframework.dao.DuplicateKeyException", caught.get(4));
+    }
+
+    private static void assertCountedAsRecorded(Run with, Path events) throws IOException {
+        Map<String, Integer> recorded = countsByTags(events);
+        assertEquals(HANDLING.size(), recorded.values().stream().mapToInt(Integer::intValue).sum(),
+                recorded.toString());
+        assertEquals(recorded, scrapedCounts(with.prometheus), with.prometheus);
+        assertFalse(with.prometheus.contains("integrity_agent_errors_total"), with.prometheus);
+    }
+
+    /** The shop's options for the schema {@code schema} on the live PostgreSQL, created empty for the run. */
+    private static List<String> postgresqlSchema(String schema) throws Exception {
+        onPostgresql("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+        return List.of("--spring.datasource.url=" + POSTGRESQL_URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=postgres", "--spring.sql.init.mode=always");
+    }
+
+    private static void onPostgresql(String... statements) throws Exception {
+        try (Connection admin = DriverManager.getConnection(POSTGRESQL_URL, "postgres", "");
+             Statement s = admin.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** Skips when PostgreSQL is not running here, except on CI, where the live tests must run. */
+    private static void requirePostgresql() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 2000);
+        } catch (IOException unreachable) {
+            String line = "PostgreSQL at 127.0.0.1:5432 is not reachable";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(line + " and CI=true: the live tests must run on CI");
+            }
+            System.out.println("SKIPPED live tests: " + line);
+            Assumptions.abort(line);
+        }
     }
 
     /** The agent's events, counted by the tags their metric carries. */
@@ -128,7 +251,7 @@ class ShopWithAgentIT {
     /** One start of the fat jar: the answers to {@link #REQUESTS}, a scrape of the actuator, the console log. */
     private record Run(List<String> responses, String prometheus, String log) {
 
-        static Run of(List<String> jvmOptions) throws Exception {
+        static Run of(List<String> jvmOptions, List<String> appArguments) throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -138,6 +261,7 @@ class ShopWithAgentIT {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", APP_JAR.toString(), "--server.port=" + port));
+            command.addAll(appArguments);
             Process shop = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 HttpClient http = HttpClient.newHttpClient();
