@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One violation, fully explained and safe to write anywhere: sensitive values are already masked (in the
- * database's message and the SQL too) and long values truncated. Free text (message, SQL) may still contain
- * line breaks; each output escapes control characters in its own format. Unknown facts are null.
+ * One violation, fully explained: sensitive values are already masked (in the database's message and the SQL
+ * too) and long values truncated. Its text is as sent and as the database wrote it, control characters
+ * included: each output escapes them exactly once, in its own format (see {@code io.integrityagent.util.Escaping}),
+ * so none is written raw and none twice. Unknown facts are null.
  */
 public final class ViolationReport {
 

@@ -220,13 +220,13 @@ final class FailingEntry {
 
         String describe(Map<String, String> rendered) {
             if (keyValue != null) {
-                return "the key value " + ValueRenderer.escapeControls("'" + keyValue.replace("'", "''") + "'");
+                return "the key value '" + keyValue.replace("'", "''") + "'";
             }
             StringBuilder text = new StringBuilder();
             for (Map.Entry<String, String> echoed : byColumn.entrySet()) {
                 String value = rendered.get(echoed.getKey());
                 text.append(text.length() == 0 ? "" : ", ").append(echoed.getKey()).append(" = ")
-                        .append(value != null ? value : ValueRenderer.escapeControls(echoed.getValue()));
+                        .append(value != null ? value : echoed.getValue());
             }
             return text.toString();
         }

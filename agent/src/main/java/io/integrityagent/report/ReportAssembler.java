@@ -96,8 +96,9 @@ public final class ReportAssembler {
     }
 
     /**
-     * The MDC as shown: at most {@link #CONTEXT_ENTRIES} entries, each value shortened, and masked when its key
-     * is named like a sensitive column (an MDC key {@code sessionToken} is as secret as a column of that name).
+     * The MDC as shown: at most {@link #CONTEXT_ENTRIES} entries, each key and value cut to
+     * {@code values.max.length} like any value, and masked when its key is named like a sensitive column (an MDC
+     * key {@code sessionToken} is as secret as a column of that name).
      */
     private Map<String, String> renderContext(Map<String, String> mdc, Masking masking) {
         if (mdc == null) {
@@ -108,9 +109,9 @@ public final class ReportAssembler {
             if (shown.size() == CONTEXT_ENTRIES) {
                 break;
             }
-            String key = renderer.shorten(entry.getKey());
+            String key = renderer.shortenValue(entry.getKey());
             shown.put(key, redactor.isSensitive(entry.getKey()) ? Redactor.MASK
-                    : masking.text(renderer.shorten(entry.getValue())));
+                    : masking.text(renderer.shortenValue(entry.getValue())));
         }
         return shown;
     }
