@@ -7,19 +7,8 @@ import io.integrityagent.explanation.Explainer;
 import io.integrityagent.explanation.ExplanationInput;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.RecognizedViolation;
-import io.integrityagent.model.UpdateCounts;
 import io.integrityagent.model.ViolationFacts;
-import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
-import io.integrityagent.model.Dialect;
-import io.integrityagent.model.RecognizedViolation;
-import io.integrityagent.model.ViolationFacts;
-import io.integrityagent.sql.ColumnSource;
-import io.integrityagent.sql.SqlShape;
-import io.integrityagent.sql.SqlStatementParser;
-import io.integrityagent.util.LruCache;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the report of one violation in three steps: {@link ViolationAnalysis} works out what happened,
- * {@link Masking} decides what of it may be shown, and the {@link Explainer} puts it into words.
+ * {@link Masking} decides what of it may be shown, and the {@link Explainer} puts it into words. The last two
+ * wait until an output reads the report's text: a repeat that is only counted is never worded.
  */
 public final class ReportAssembler {
 
@@ -57,17 +47,7 @@ public final class ReportAssembler {
         ResolvedViolation resolved = analysis.resolve(failure, violation, ordinal, dialect);
         ViolationFacts facts = resolved.facts();
         List<String> columns = resolved.columns();
-        SentValues sent = resolved.sent();
-
-        Masking masking = new Masking(redactor, renderer, resolved.shape(), resolved.sql(), resolved.parameters(),
-                resolved.tableMayHoldColumnMatching(redactor::isSensitive));
-        Map<String, String> values = masking.values(
-                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
-
-        ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,
-                resolved.shape().verb(), resolved.table(), columns.isEmpty() ? null : columns, values,
-                sent.omittedFromInsert(columns));
-        ViolationReport.Builder report = ViolationReport.builder()
+        return ViolationReport.builder()
                 .kind(resolved.kind())
                 .db(dialect.system().systemName())
                 .sqlState(facts.sqlState())
@@ -78,21 +58,38 @@ public final class ReportAssembler {
                 .columns(columns.isEmpty() ? null : columns)
                 .referencedTable(resolved.referencedTable())
                 .referencingTable(resolved.referencingTable())
-                .sql(masking.sql())
-                .parameters(parametersCaptured ? masking.parameters() : null)
                 .batchIndex(resolved.batchIndex())
-                .failingEntry(masking.text(resolved.failingEntry().note(values)))
                 .operation(resolved.shape().verb())
                 .exception(failure.thrown().getClass().getName())
-                .message(masking.message(facts.message()))
                 .callSite(callSite)
                 .traceId(correlation.traceId())
                 .spanId(correlation.spanId())
-                .context(renderContext(correlation.mdc(), masking))
-                .explanation(masking.text(Explainer.explain(input)))
-                .remedy(masking.text(Explainer.remedy(input)));
-        values.forEach(report::value);
-        return report.build();
+                .text(() -> text(resolved, dialect, correlation.mdc()))
+                .build();
+    }
+
+    /**
+     * What the report says, masked and cut. Made from the resolved violation alone, which no longer changes: the
+     * statement's later use cannot reach it.
+     */
+    private ViolationReport.Text text(ResolvedViolation resolved, Dialect dialect, Map<String, String> mdc) {
+        ViolationFacts facts = resolved.facts();
+        List<String> columns = resolved.columns();
+        SentValues sent = resolved.sent();
+        Masking masking = new Masking(redactor, renderer, resolved.shape(), resolved.sql(), resolved.parameters(),
+                resolved.tableMayHoldColumnMatching(redactor::isSensitive));
+        Map<String, String> values = masking.values(
+                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
+        ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,
+                resolved.shape().verb(), resolved.table(), columns.isEmpty() ? null : columns, values,
+                sent.omittedFromInsert(columns));
+        return new ViolationReport.Text(values, masking.sql(),
+                parametersCaptured ? masking.parameters() : null,
+                masking.text(resolved.failingEntry().note(values)),
+                masking.message(facts.message()),
+                renderContext(mdc, masking),
+                masking.text(Explainer.explain(input)),
+                masking.text(Explainer.remedy(input)));
     }
 
     /**
