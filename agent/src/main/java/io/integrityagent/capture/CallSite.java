@@ -2,12 +2,16 @@ package io.integrityagent.capture;
 
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.util.JdkPackages;
+import java.lang.invoke.MethodType;
 import java.security.CodeSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -35,14 +39,39 @@ public final class CallSite {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final CodeSource AGENT = CallSite.class.getProtectionDomain().getCodeSource();
 
+    /**
+     * Whether a class's frames are passed over, decided once per class: every violation walks the same few
+     * classes, and the answer of a class never changes. Held by the class itself, so it pins no class loader.
+     */
+    private static final ClassValue<Boolean> PASSED_OVER = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return isAgent(type) || isJdbcImplementation(type) || isInfrastructure(type.getName());
+        }
+    };
+
+    /**
+     * The descriptions of the call sites found so far, per class: finding a frame's line makes the JVM build a
+     * stack trace element and its strings anew each time, and a storm repeats the same call sites.
+     */
+    private static final ClassValue<Map<Frame, String>> DESCRIPTIONS = new ClassValue<>() {
+        @Override
+        protected Map<Frame, String> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /** Beyond this many call sites remembered in all, further ones are described anew each time. */
+    static final int MAX_DESCRIPTIONS = 1024;
+    private static final AtomicInteger DESCRIBED = new AtomicInteger();
+
     private CallSite() {
     }
 
     /** {@code com.example.Orders.place(Orders.java:42)}, or null when the whole stack is infrastructure. */
     public static String find() {
         Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .filter(f -> !isAgent(f.getDeclaringClass()) && !isJdbcImplementation(f.getDeclaringClass())
-                        && !isInfrastructure(f.getClassName()))
+                .filter(f -> !PASSED_OVER.get(f.getDeclaringClass()))
                 .findFirst());
         return frame.map(CallSite::describe).orElse(null);
     }
@@ -70,9 +99,49 @@ public final class CallSite {
     }
 
     private static String describe(StackWalker.StackFrame frame) {
+        Map<Frame, String> known = DESCRIPTIONS.get(frame.getDeclaringClass());
+        Frame key = new Frame(frame.getMethodName(), frame.getMethodType(), frame.getByteCodeIndex());
+        String description = known.get(key);
+        if (description == null) {
+            description = describeNow(frame);
+            if (DESCRIBED.get() < MAX_DESCRIPTIONS && known.putIfAbsent(key, description) == null) {
+                DESCRIBED.incrementAndGet();
+            }
+        }
+        return description;
+    }
+
+    private static String describeNow(StackWalker.StackFrame frame) {
         String file = frame.getFileName();
         String location = file == null ? "Unknown Source"
                 : frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
         return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
+    }
+
+    /** A point in a method of a known class: its name and type (overloads differ), and the bytecode index. */
+    private static final class Frame {
+        private final String method;
+        private final MethodType type;
+        private final int bytecodeIndex;
+
+        Frame(String method, MethodType type, int bytecodeIndex) {
+            this.method = method;
+            this.type = type;
+            this.bytecodeIndex = bytecodeIndex;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Frame)) {
+                return false;
+            }
+            Frame that = (Frame) other;
+            return bytecodeIndex == that.bytecodeIndex && method.equals(that.method) && type.equals(that.type);
+        }
+
+        @Override
+        public int hashCode() {
+            return (method.hashCode() * 31 + type.hashCode()) * 31 + bytecodeIndex;
+        }
     }
 }

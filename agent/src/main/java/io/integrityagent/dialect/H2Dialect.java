@@ -29,7 +29,6 @@ public final class H2Dialect extends SqlStateDialect {
     private static final Pattern CHECK = Pattern.compile(
             "Check constraint violation: \"(?:(?<constraint>[^:\"]+): )?(?<expr>[^\"]*)\"");
     private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
-    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
 
     public H2Dialect() {
@@ -69,8 +68,7 @@ public final class H2Dialect extends SqlStateDialect {
     /** H2 folds unquoted identifiers to upper case; a quoted lower-case name is taken for an unquoted one. */
     @Override
     public String canonicalName(String identifier) {
-        return identifier != null && REGULAR_IDENTIFIER.matcher(identifier).matches()
-                ? identifier.toUpperCase(Locale.ROOT) : identifier;
+        return Identifiers.isRegular(identifier, "$") ? identifier.toUpperCase(Locale.ROOT) : identifier;
     }
 
     /** H2 2.x leaves the condition out of its CHECK message (a bug in ConstraintCheck); the catalog has it. */
@@ -93,8 +91,10 @@ public final class H2Dialect extends SqlStateDialect {
     }
 
     private static void describeUnique(String text, ViolationFacts facts) {
-        Matcher primaryKey = PRIMARY_KEY.matcher(text);
-        if (primaryKey.find()) {
+        // The cheap test first: most unique violations are of a unique constraint, not of the primary key.
+        Matcher primaryKey = text.contains(" PRIMARY KEY ON ") || text.contains("\"PRIMARY KEY ON ")
+                ? PRIMARY_KEY.matcher(text) : null;
+        if (primaryKey != null && primaryKey.find()) {
             String constraint = primaryKey.group("constraint");
             facts.constraint(unqualified(constraint));
             facts.primaryKey(constraint == null);
@@ -119,8 +119,9 @@ public final class H2Dialect extends SqlStateDialect {
             String values = index.group("vals").trim();
             // 2.x prints the key values, ( /* 1 */ 'a' ); 1.4 prints a row number, which is not a value.
             if (values.startsWith("(")) {
-                List<String> literals = ValueLists.split(VALUE_COMMENT.matcher(
-                        values.substring(1, values.length() - 1)).replaceAll(""));
+                String inside = values.substring(1, values.length() - 1);
+                List<String> literals = ValueLists.split(inside.contains("/*")
+                        ? VALUE_COMMENT.matcher(inside).replaceAll("") : inside);
                 pairValues(facts.columns(), literals, facts);
             }
         }
@@ -146,11 +147,22 @@ public final class H2Dialect extends SqlStateDialect {
 
     private static void addColumns(String columnList, ViolationFacts facts) {
         for (String column : columnList.split(",")) {
-            String name = SORT_ORDER.matcher(column.trim()).replaceFirst("");
+            String trimmed = column.trim();
+            String name = hasWhitespace(trimmed) ? SORT_ORDER.matcher(trimmed).replaceFirst("") : trimmed;
             if (!name.isEmpty()) {
                 facts.column(name);
             }
         }
+    }
+
+    /** Whether {@code text} holds what {@code \s} matches; a column without any has no sort order to remove. */
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (" \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pairValues(List<String> columns, List<String> values, ViolationFacts facts) {

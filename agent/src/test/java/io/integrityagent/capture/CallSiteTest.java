@@ -1,6 +1,8 @@
 package io.integrityagent.capture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.integrityagent.model.DatabaseSystem;
@@ -48,5 +50,27 @@ class CallSiteTest {
         String callSite = CallSite.find();
         assertTrue(callSite.startsWith("io.integrityagent.capture.CallSiteTest.theFirstApplicationFrameIsTheCallSite("),
                 callSite);
+    }
+
+    /** Call sites are remembered by method and bytecode index: overloads at the same index keep their own lines. */
+    @Test
+    void overloadsCallingFromTheSameBytecodeIndexAreTwoCallSites() {
+        String ofNumber = callSiteOf(1);
+        String ofText = callSiteOf("1");
+
+        assertNotEquals(ofNumber, ofText);
+        assertEquals(ofNumber, callSiteOf(2));
+        assertEquals(ofText, callSiteOf("2"));
+        assertTrue(ofText.startsWith("io.integrityagent.capture.CallSiteTest.callSiteOf(CallSiteTest.java:"), ofText);
+    }
+
+    @SuppressWarnings("unused")
+    private static String callSiteOf(int number) {
+        return CallSite.find();
+    }
+
+    @SuppressWarnings("unused")
+    private static String callSiteOf(String text) {
+        return CallSite.find();
     }
 }
