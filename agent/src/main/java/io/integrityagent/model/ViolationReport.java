@@ -63,7 +63,7 @@ public final class ViolationReport {
         if (b.textMaker != null) {
             textMaker = b.textMaker;
         } else {
-            text = new Text(b.values, b.sql, b.parameters, b.failingEntry, b.message, b.context, b.explanation,
+            text = new Text(b.values == null ? Map.of() : b.values, b.sql, b.parameters, b.failingEntry, b.message, b.context, b.explanation,
                     b.remedy);
         }
     }
@@ -166,7 +166,8 @@ public final class ViolationReport {
         private String index;
         private String table;
         private List<String> columns;
-        private final Map<String, String> values = new LinkedHashMap<>();
+        /** Made at the first value: a report whose text is made later needs none. */
+        private Map<String, String> values;
         private String referencedTable;
         private String referencingTable;
         private String sql;
@@ -193,7 +194,13 @@ public final class ViolationReport {
         public Builder index(String v) { index = v; return this; }
         public Builder table(String v) { table = v; return this; }
         public Builder columns(List<String> v) { columns = v; return this; }
-        public Builder value(String column, String rendered) { values.put(column, rendered); return this; }
+        public Builder value(String column, String rendered) {
+            if (values == null) {
+                values = new LinkedHashMap<>();
+            }
+            values.put(column, rendered);
+            return this;
+        }
         public Builder referencedTable(String v) { referencedTable = v; return this; }
         public Builder referencingTable(String v) { referencingTable = v; return this; }
         public Builder sql(String v) { sql = v; return this; }

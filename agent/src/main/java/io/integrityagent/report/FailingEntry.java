@@ -65,8 +65,11 @@ final class FailingEntry {
 
     /** Among the rows of a multi-row VALUES list. */
     static FailingEntry amongRows(ViolationFacts facts, List<String> columns, SentValues sent) {
+        if (sent.rowCount() < 2) {
+            return UNKNOWN; // one row, nearly always: nothing to tell apart
+        }
         Echo echo = Echo.of(facts, columns);
-        if (echo == null || sent.rowCount() < 2) {
+        if (echo == null) {
             return UNKNOWN;
         }
         List<SentValues> candidates = new ArrayList<>();
