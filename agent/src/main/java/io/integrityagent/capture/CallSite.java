@@ -7,6 +7,7 @@ import java.security.CodeSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +37,12 @@ public final class CallSite {
         "liquibase.", "io.ebean.", "org.apache.openjpa.", "$Proxy"
     };
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /**
+     * Shows reflection frames, which are passed over anyway as the JDK's: the walker would otherwise test each
+     * frame's class against the reflection types itself, a good part of the walk's cost.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
     private static final CodeSource AGENT = CallSite.class.getProtectionDomain().getCodeSource();
 
     /**

@@ -64,6 +64,14 @@ class CallSiteTest {
         assertTrue(ofText.startsWith("io.integrityagent.capture.CallSiteTest.callSiteOf(CallSiteTest.java:"), ofText);
     }
 
+    @Test
+    void aMethodCalledThroughReflectionIsTheCallSiteNotTheReflection() throws Exception {
+        String callSite = (String) CallSiteTest.class.getDeclaredMethod("callSiteOf", int.class).invoke(null, 1);
+
+        assertTrue(callSite.startsWith("io.integrityagent.capture.CallSiteTest.callSiteOf(CallSiteTest.java:"),
+                callSite);
+    }
+
     @SuppressWarnings("unused")
     private static String callSiteOf(int number) {
         return CallSite.find();
