@@ -35,6 +35,10 @@ public final class ViolationRecognizer {
      * copy, not a failure of its own: it is looked through but not listed.
      */
     public static List<Throwable> chainOf(Throwable thrown) {
+        if (thrown != null && ReadableException.cause(thrown) == null && !(thrown instanceof SQLException
+                && ReadableException.next((SQLException) thrown) != null)) {
+            return List.of(thrown); // the common case, one exception alone, without the sets the walk needs
+        }
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = identitySet();
         Set<Throwable> copies = identitySet();
