@@ -2,17 +2,17 @@ package io.integrityagent.capture;
 
 import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.util.JdkPackages;
-import java.lang.invoke.MethodType;
 import java.security.CodeSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -76,10 +76,18 @@ public final class CallSite {
 
     /** {@code com.example.Orders.place(Orders.java:42)}, or null when the whole stack is infrastructure. */
     public static String find() {
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .filter(f -> !PASSED_OVER.get(f.getDeclaringClass()))
-                .findFirst());
-        return frame.map(CallSite::describe).orElse(null);
+        StackWalker.StackFrame frame = WALKER.walk(CallSite::firstOfTheApplication);
+        return frame == null ? null : describe(frame);
+    }
+
+    private static StackWalker.StackFrame firstOfTheApplication(Stream<StackWalker.StackFrame> frames) {
+        for (Iterator<StackWalker.StackFrame> walked = frames.iterator(); walked.hasNext(); ) {
+            StackWalker.StackFrame frame = walked.next();
+            if (!PASSED_OVER.get(frame.getDeclaringClass())) {
+                return frame;
+            }
+        }
+        return null;
     }
 
     private static boolean isAgent(Class<?> type) {
@@ -106,7 +114,7 @@ public final class CallSite {
 
     private static String describe(StackWalker.StackFrame frame) {
         Map<Frame, String> known = DESCRIPTIONS.get(frame.getDeclaringClass());
-        Frame key = new Frame(frame.getMethodName(), frame.getMethodType(), frame.getByteCodeIndex());
+        Frame key = new Frame(frame.getMethodName(), frame.getDescriptor(), frame.getByteCodeIndex());
         String description = known.get(key);
         if (description == null) {
             description = describeNow(frame);
@@ -124,15 +132,18 @@ public final class CallSite {
         return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
     }
 
-    /** A point in a method of a known class: its name and type (overloads differ), and the bytecode index. */
+    /**
+     * A point in a method of a known class: its name and descriptor (overloads differ), and the bytecode index.
+     * The descriptor as the walker has it, a string: its method type would be parsed from it anew at each walk.
+     */
     private static final class Frame {
         private final String method;
-        private final MethodType type;
+        private final String descriptor;
         private final int bytecodeIndex;
 
-        Frame(String method, MethodType type, int bytecodeIndex) {
+        Frame(String method, String descriptor, int bytecodeIndex) {
             this.method = method;
-            this.type = type;
+            this.descriptor = descriptor;
             this.bytecodeIndex = bytecodeIndex;
         }
 
@@ -142,12 +153,13 @@ public final class CallSite {
                 return false;
             }
             Frame that = (Frame) other;
-            return bytecodeIndex == that.bytecodeIndex && method.equals(that.method) && type.equals(that.type);
+            return bytecodeIndex == that.bytecodeIndex && method.equals(that.method)
+                    && descriptor.equals(that.descriptor);
         }
 
         @Override
         public int hashCode() {
-            return (method.hashCode() * 31 + type.hashCode()) * 31 + bytecodeIndex;
+            return (method.hashCode() * 31 + descriptor.hashCode()) * 31 + bytecodeIndex;
         }
     }
 }
