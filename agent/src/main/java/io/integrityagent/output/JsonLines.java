@@ -18,6 +18,15 @@ public final class JsonLines {
 
     /** The report as a single JSON object on one line, without a trailing newline. */
     public static String encode(ViolationReport r) {
+        return object(r).toString();
+    }
+
+    /** The report as a line of a JSON Lines file: {@link #encode}'s object and the newline, in one copy. */
+    static String line(ViolationReport r) {
+        return object(r).append('\n').toString();
+    }
+
+    private static StringBuilder object(ViolationReport r) {
         StringBuilder out = new StringBuilder(1024).append('{');
         name(out, "timestamp");
         appendString(out, r.timestamp() == null ? null : r.timestamp().toString());
@@ -69,7 +78,7 @@ public final class JsonLines {
         appendString(out, r.explanation());
         name(out, "remedy");
         appendString(out, r.remedy());
-        return out.append('}').toString();
+        return out.append('}');
     }
 
     /** Writes {@code "name":}, preceded by a comma unless it is the object's first member. */
