@@ -20,9 +20,6 @@ public final class H2Dialect extends SqlStateDialect {
     private static final Pattern PRIMARY_KEY = Pattern.compile(
             "\"(?:(?<constraint>[^ \"]+) )?PRIMARY KEY ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)(?<row>[^\"]*)\"");
     private static final Pattern NOT_NULL = Pattern.compile("NULL not allowed for column \"(?<column>[^\"]+)\"");
-    private static final Pattern FOREIGN_KEY = Pattern.compile(
-            "\"(?<constraint>[^:\"]+): (?<table>[^ ]+) FOREIGN KEY\\((?<cols>[^)]*)\\) REFERENCES"
-                    + " (?<reftable>[^(]+)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
     private static final Pattern CHECK = Pattern.compile(
             "Check constraint violation: \"(?:(?<constraint>[^:\"]+): )?(?<expr>[^\"]*)\"");
     private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
@@ -123,20 +120,20 @@ public final class H2Dialect extends SqlStateDialect {
 
     private static void describeForeignKey(String text, ViolationFacts facts, boolean parentSide) {
         facts.parentSide(parentSide);
-        Matcher fk = FOREIGN_KEY.matcher(text);
-        if (!fk.find()) {
+        H2ForeignKeyMessage fk = H2ForeignKeyMessage.find(text);
+        if (fk == null) {
             return;
         }
-        facts.constraint(fk.group("constraint"));
-        facts.table(unqualified(fk.group("table")));
-        addColumns(fk.group("cols"), facts);
-        facts.referencedTable(unqualified(fk.group("reftable")));
-        for (String column : fk.group("refcols").split(",")) {
+        facts.constraint(fk.constraint);
+        facts.table(unqualified(fk.table));
+        addColumns(fk.columns, facts);
+        facts.referencedTable(unqualified(fk.referencedTable));
+        for (String column : fk.referencedColumns.split(",")) {
             facts.referencedColumn(column.trim());
         }
         // The value is the key that was looked for: the child's value, or the parent's key when deleting it.
         List<String> keyColumns = parentSide ? facts.referencedColumns() : facts.columns();
-        pairValues(keyColumns, ValueLists.split(fk.group("vals")), facts);
+        pairValues(keyColumns, ValueLists.split(fk.values), facts);
     }
 
     private static void addColumns(String columnList, ViolationFacts facts) {
@@ -200,8 +197,7 @@ public final class H2Dialect extends SqlStateDialect {
     /** Whether a line terminator, as a regular expression's {@code .} does not match it, lies between the two. */
     private static boolean hasLineTerminator(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            if (MessageScan.isLineTerminator(text.charAt(i))) {
                 return true;
             }
         }

@@ -35,7 +35,7 @@ final class H2IndexMessage {
     static H2IndexMessage find(String text) {
         for (int quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
             int start = quote + 1;
-            int name = endOfRun(text, start, ' ', '"');
+            int name = MessageScan.endOfRun(text, start, ' ', '"');
             if (name > start && text.startsWith(INDEX, name)) {
                 H2IndexMessage named = from(text, text.substring(start, name), name + INDEX.length());
                 if (named != null) {
@@ -52,34 +52,25 @@ final class H2IndexMessage {
 
     /** The shape from the index name at {@code at} on, or null when it does not follow. */
     private static H2IndexMessage from(String text, String constraint, int at) {
-        int indexEnd = endOfRun(text, at, ' ', '"');
+        int indexEnd = MessageScan.endOfRun(text, at, ' ', '"');
         if (indexEnd == at || !text.startsWith(ON, indexEnd)) {
             return null;
         }
         int tableStart = indexEnd + ON.length();
-        int tableEnd = endOfRun(text, tableStart, '(', '"');
+        int tableEnd = MessageScan.endOfRun(text, tableStart, '(', '"');
         if (tableEnd == tableStart || !text.startsWith("(", tableEnd)) {
             return null;
         }
-        int columnsEnd = endOfRun(text, tableEnd + 1, ')', ')');
+        int columnsEnd = MessageScan.endOfRun(text, tableEnd + 1, ')', ')');
         if (!text.startsWith(VALUES, columnsEnd)) {
             return null;
         }
         int valuesStart = columnsEnd + VALUES.length();
-        int valuesEnd = endOfRun(text, valuesStart, '"', '"');
+        int valuesEnd = MessageScan.endOfRun(text, valuesStart, '"', '"');
         if (valuesEnd == text.length()) {
             return null; // no closing quote
         }
         return new H2IndexMessage(constraint, text.substring(at, indexEnd), text.substring(tableStart, tableEnd),
                 text.substring(tableEnd + 1, columnsEnd), text.substring(valuesStart, valuesEnd));
-    }
-
-    /** Where the run of characters from {@code from} that are neither {@code stop} nor {@code alsoStop} ends. */
-    private static int endOfRun(String text, int from, char stop, char alsoStop) {
-        int end = from;
-        while (end < text.length() && text.charAt(end) != stop && text.charAt(end) != alsoStop) {
-            end++;
-        }
-        return end;
     }
 }
