@@ -77,11 +77,14 @@ public final class ViolationLog implements AutoCloseable {
             }
             repeats.remove(key, seen); // forgotten by the summary thread a moment ago: explain it again
         }
+        // Worded before it is tracked: a report is kept for its summaries only once its text is made, so that what
+        // makes the text (the statement's values among it) is never held by a report kept that long.
+        String explained = format == LogFormat.JSON ? JsonLines.encode(report) : TextFormat.format(report);
         LogSink sink = sinks.apply(Thread.currentThread().getContextClassLoader());
         if (repeats.size() < MAX_TRACKED) {
             repeats.putIfAbsent(key, new Repeats(report, sink));
         }
-        sink.warn(format == LogFormat.JSON ? JsonLines.encode(report) : TextFormat.format(report));
+        sink.warn(explained);
     }
 
     /** Writes the summaries that are due now and forgets quiet keys; runs on the summary thread. */
