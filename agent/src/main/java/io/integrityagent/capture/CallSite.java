@@ -7,8 +7,12 @@ import java.security.CodeSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -33,8 +37,39 @@ public final class CallSite {
         "liquibase.", "io.ebean.", "org.apache.openjpa.", "$Proxy"
     };
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    /**
+     * Shows reflection frames, which are passed over anyway as the JDK's: the walker would otherwise test each
+     * frame's class against the reflection types itself, a good part of the walk's cost.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
     private static final CodeSource AGENT = CallSite.class.getProtectionDomain().getCodeSource();
+
+    /**
+     * Whether a class's frames are passed over, decided once per class: every violation walks the same few
+     * classes, and the answer of a class never changes. Held by the class itself, so it pins no class loader.
+     */
+    private static final ClassValue<Boolean> PASSED_OVER = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return isAgent(type) || isJdbcImplementation(type) || isInfrastructure(type.getName());
+        }
+    };
+
+    /**
+     * The descriptions of the call sites found so far, per class: finding a frame's line makes the JVM build a
+     * stack trace element and its strings anew each time, and a storm repeats the same call sites.
+     */
+    private static final ClassValue<Map<Frame, String>> DESCRIPTIONS = new ClassValue<>() {
+        @Override
+        protected Map<Frame, String> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /** Beyond this many call sites remembered in all, further ones are described anew each time. */
+    static final int MAX_DESCRIPTIONS = 1024;
+    private static final AtomicInteger DESCRIBED = new AtomicInteger();
 
     private CallSite() {
     }
@@ -46,14 +81,12 @@ public final class CallSite {
     public static Located locate() {
         AccessFrames between = new AccessFrames();
         String callSite = WALKER.walk(frames -> {
-            for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
-                StackWalker.StackFrame f = it.next();
-                if (isAgent(f.getDeclaringClass()) || isJdbcImplementation(f.getDeclaringClass())
-                        || isInfrastructure(f.getClassName())) {
-                    between.see(f.getClassName(), f::getMethodName, f.getDeclaringClass());
-                } else {
-                    return describe(f);
+            for (Iterator<StackWalker.StackFrame> walked = frames.iterator(); walked.hasNext(); ) {
+                StackWalker.StackFrame frame = walked.next();
+                if (!PASSED_OVER.get(frame.getDeclaringClass())) {
+                    return describe(frame);
                 }
+                between.see(frame.getClassName(), frame::getMethodName, frame.getDeclaringClass());
             }
             return null;
         });
@@ -103,9 +136,53 @@ public final class CallSite {
     }
 
     private static String describe(StackWalker.StackFrame frame) {
+        Map<Frame, String> known = DESCRIPTIONS.get(frame.getDeclaringClass());
+        Frame key = new Frame(frame.getMethodName(), frame.getDescriptor(), frame.getByteCodeIndex());
+        String description = known.get(key);
+        if (description == null) {
+            description = describeNow(frame);
+            if (DESCRIBED.get() < MAX_DESCRIPTIONS && known.putIfAbsent(key, description) == null) {
+                DESCRIBED.incrementAndGet();
+            }
+        }
+        return description;
+    }
+
+    private static String describeNow(StackWalker.StackFrame frame) {
         String file = frame.getFileName();
         String location = file == null ? "Unknown Source"
                 : frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
         return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
+    }
+
+    /**
+     * A point in a method of a known class: its name and descriptor (overloads differ), and the bytecode index.
+     * The descriptor as the walker has it, a string: its method type would be parsed from it anew at each walk.
+     */
+    private static final class Frame {
+        private final String method;
+        private final String descriptor;
+        private final int bytecodeIndex;
+
+        Frame(String method, String descriptor, int bytecodeIndex) {
+            this.method = method;
+            this.descriptor = descriptor;
+            this.bytecodeIndex = bytecodeIndex;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Frame)) {
+                return false;
+            }
+            Frame that = (Frame) other;
+            return bytecodeIndex == that.bytecodeIndex && method.equals(that.method)
+                    && descriptor.equals(that.descriptor);
+        }
+
+        @Override
+        public int hashCode() {
+            return (method.hashCode() * 31 + descriptor.hashCode()) * 31 + bytecodeIndex;
+        }
     }
 }

@@ -3,10 +3,6 @@ package io.integrityagent.catalog;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.model.ViolationKind;
-import io.integrityagent.model.Dialect;
-import io.integrityagent.model.ViolationFacts;
-import io.integrityagent.model.ViolationKind;
-import io.integrityagent.util.LruCache;
 import io.integrityagent.sql.SqlOperation;
 import io.integrityagent.util.LruCache;
 import java.sql.Connection;
@@ -174,8 +170,7 @@ public final class CatalogLookup {
                 if (table != null) {
                     List<String> columns = keysOf(connection, table).uniqueKeyColumns(facts.constraint());
                     if (columns.isEmpty() && dialect.backingIndexQuery() != null) {
-                        String index = CatalogQueries.firstString(connection, dialect.backingIndexQuery(),
-                                TIMEOUT_MILLIS / 1000, facts.constraint());
+                        String index = answer(connection, dialect.backingIndexQuery(), facts.constraint());
                         columns = index == null ? columns : keysOf(connection, table).uniqueKeyColumns(index);
                     }
                     columns.forEach(facts::column);
@@ -211,8 +206,9 @@ public final class CatalogLookup {
                 }
                 break;
             case CHECK_CONDITION:
-                facts.checkExpression(CatalogQueries.firstString(connection, dialect.checkConditionQuery(),
-                        TIMEOUT_MILLIS / 1000, facts.constraint()));
+                // Asked once per constraint, not at every violation: a storm of one failed CHECK queried the
+                // catalog each time.
+                facts.checkExpression(answer(connection, dialect.checkConditionQuery(), facts.constraint()));
                 break;
             default:
                 break;

@@ -4,6 +4,7 @@ import io.integrityagent.model.ViolationReport;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -28,6 +29,12 @@ public final class ApplicationContext {
     private final boolean traces;
     private final Map<ClassLoader, Api> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * The handles found last, so that a storm from one application's threads does not queue on the map's lock.
+     * It holds its loader weakly, like the map.
+     */
+    private volatile LastFound last = new LastFound(null, null);
+
     /** @param traces whether to read spans and add events to them ({@code traces=auto}) */
     public ApplicationContext(boolean traces) {
         this.traces = traces;
@@ -39,7 +46,7 @@ public final class ApplicationContext {
         if (loader == null) {
             return Correlation.NONE;
         }
-        Api api = byLoader.computeIfAbsent(loader, this::resolve);
+        Api api = apiOf(loader);
         Object span = null;
         String traceId = null;
         String spanId = null;
@@ -79,7 +86,8 @@ public final class ApplicationContext {
         if (correlation.span() == null) {
             return;
         }
-        Api api = byLoader.get(Thread.currentThread().getContextClassLoader());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Api api = loader == null ? null : apiOf(loader);
         if (api == null || api.addEvent == null) {
             return;
         }
@@ -90,6 +98,16 @@ public final class ApplicationContext {
         attributes = put(api, attributes, "db.collection.name", report.table());
         attributes = put(api, attributes, "db.operation.name", report.operation());
         api.addEvent.invoke(correlation.span(), EVENT_NAME, api.build.invoke(attributes));
+    }
+
+    private Api apiOf(ClassLoader loader) {
+        LastFound found = last;
+        if (found.loader.get() == loader) {
+            return found.api;
+        }
+        Api api = byLoader.computeIfAbsent(loader, this::resolve);
+        last = new LastFound(loader, api);
+        return api;
     }
 
     private static Object put(Api api, Object builder, String key, String value) throws Throwable {
@@ -129,6 +147,16 @@ public final class ApplicationContext {
             api.mdcCopy = null;
         }
         return api;
+    }
+
+    private static final class LastFound {
+        final WeakReference<ClassLoader> loader;
+        final Api api;
+
+        LastFound(ClassLoader loader, Api api) {
+            this.loader = new WeakReference<>(loader);
+            this.api = api;
+        }
     }
 
     /** The handles found in one class loader; a null one means that API is not there. */

@@ -19,18 +19,11 @@ public final class H2Dialect extends SqlStateDialect {
 
     private static final Pattern PRIMARY_KEY = Pattern.compile(
             "\"(?:(?<constraint>[^ \"]+) )?PRIMARY KEY ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)(?<row>[^\"]*)\"");
-    private static final Pattern UNIQUE_INDEX = Pattern.compile(
-            "\"(?:(?<constraint>[^ \"]+) INDEX )?(?<index>[^ \"]+) ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)"
-                    + " VALUES (?<vals>[^\"]*)\"");
     private static final Pattern NOT_NULL = Pattern.compile("NULL not allowed for column \"(?<column>[^\"]+)\"");
-    private static final Pattern FOREIGN_KEY = Pattern.compile(
-            "\"(?<constraint>[^:\"]+): (?<table>[^ ]+) FOREIGN KEY\\((?<cols>[^)]*)\\) REFERENCES"
-                    + " (?<reftable>[^(]+)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
     private static final Pattern CHECK = Pattern.compile(
             "Check constraint violation: \"(?:(?<constraint>[^:\"]+): )?(?<expr>[^\"]*)\"");
     private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
-    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-    private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
+    private static final String[] SORT_ORDERS = {"NULLS FIRST", "NULLS LAST", "ASC", "DESC"};
 
     public H2Dialect() {
         super(DatabaseSystem.H2);
@@ -69,8 +62,7 @@ public final class H2Dialect extends SqlStateDialect {
     /** H2 folds unquoted identifiers to upper case; a quoted lower-case name is taken for an unquoted one. */
     @Override
     public String canonicalName(String identifier) {
-        return identifier != null && REGULAR_IDENTIFIER.matcher(identifier).matches()
-                ? identifier.toUpperCase(Locale.ROOT) : identifier;
+        return Identifiers.isRegular(identifier, "$") ? identifier.toUpperCase(Locale.ROOT) : identifier;
     }
 
     /** H2 2.x leaves the condition out of its CHECK message (a bug in ConstraintCheck); the catalog has it. */
@@ -93,8 +85,10 @@ public final class H2Dialect extends SqlStateDialect {
     }
 
     private static void describeUnique(String text, ViolationFacts facts) {
-        Matcher primaryKey = PRIMARY_KEY.matcher(text);
-        if (primaryKey.find()) {
+        // The cheap test first: most unique violations are of a unique constraint, not of the primary key.
+        Matcher primaryKey = text.contains(" PRIMARY KEY ON ") || text.contains("\"PRIMARY KEY ON ")
+                ? PRIMARY_KEY.matcher(text) : null;
+        if (primaryKey != null && primaryKey.find()) {
             String constraint = primaryKey.group("constraint");
             facts.constraint(unqualified(constraint));
             facts.primaryKey(constraint == null);
@@ -105,52 +99,109 @@ public final class H2Dialect extends SqlStateDialect {
             facts.message(text.substring(0, primaryKey.start("row")) + text.substring(primaryKey.end("row")));
             return;
         }
-        Matcher index = UNIQUE_INDEX.matcher(text);
-        if (index.find()) {
-            String constraint = index.group("constraint");
-            if (constraint != null) {
-                facts.constraint(unqualified(constraint));
+        H2IndexMessage index = H2IndexMessage.find(text);
+        if (index != null) {
+            if (index.constraint != null) {
+                facts.constraint(unqualified(index.constraint));
             } else {
-                facts.index(unqualified(index.group("index")));
+                facts.index(unqualified(index.index));
             }
-            facts.schema(schemaOf(index.group("table")));
-            facts.table(unqualified(index.group("table")));
-            addColumns(index.group("cols"), facts);
-            String values = index.group("vals").trim();
+            facts.schema(schemaOf(index.table));
+            facts.table(unqualified(index.table));
+            addColumns(index.columns, facts);
+            String values = index.values.trim();
             // 2.x prints the key values, ( /* 1 */ 'a' ); 1.4 prints a row number, which is not a value.
             if (values.startsWith("(")) {
-                List<String> literals = ValueLists.split(VALUE_COMMENT.matcher(
-                        values.substring(1, values.length() - 1)).replaceAll(""));
-                pairValues(facts.columns(), literals, facts);
+                pairValues(facts.columns(), ValueLists.split(withoutComments(values.substring(1, values.length() - 1))),
+                        facts);
             }
         }
     }
 
     private static void describeForeignKey(String text, ViolationFacts facts, boolean parentSide) {
         facts.parentSide(parentSide);
-        Matcher fk = FOREIGN_KEY.matcher(text);
-        if (!fk.find()) {
+        H2ForeignKeyMessage fk = H2ForeignKeyMessage.find(text);
+        if (fk == null) {
             return;
         }
-        facts.constraint(fk.group("constraint"));
-        facts.table(unqualified(fk.group("table")));
-        addColumns(fk.group("cols"), facts);
-        facts.referencedTable(unqualified(fk.group("reftable")));
-        for (String column : fk.group("refcols").split(",")) {
+        facts.constraint(fk.constraint);
+        facts.table(unqualified(fk.table));
+        addColumns(fk.columns, facts);
+        facts.referencedTable(unqualified(fk.referencedTable));
+        for (String column : fk.referencedColumns.split(",")) {
             facts.referencedColumn(column.trim());
         }
         // The value is the key that was looked for: the child's value, or the parent's key when deleting it.
         List<String> keyColumns = parentSide ? facts.referencedColumns() : facts.columns();
-        pairValues(keyColumns, ValueLists.split(fk.group("vals")), facts);
+        pairValues(keyColumns, ValueLists.split(fk.values), facts);
     }
 
     private static void addColumns(String columnList, ViolationFacts facts) {
         for (String column : columnList.split(",")) {
-            String name = SORT_ORDER.matcher(column.trim()).replaceFirst("");
+            String name = withoutSortOrder(column.trim());
             if (!name.isEmpty()) {
                 facts.column(name);
             }
         }
+    }
+
+    /**
+     * {@code EMAIL NULLS FIRST} as {@code EMAIL}: the column without the sort order H2 2.x prints after it. A name
+     * of letters, digits and underscores, as nearly all are, is read by hand; any other by the regular expression.
+     */
+    static String withoutSortOrder(String column) {
+        for (int i = 0; i < column.length(); i++) {
+            char c = column.charAt(i);
+            if (c != ' ' && c != '_' && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                return SORT_ORDER.matcher(column).replaceFirst("");
+            }
+        }
+        for (int space = column.indexOf(' '); space >= 0; ) {
+            int after = space;
+            while (after < column.length() && column.charAt(after) == ' ') {
+                after++;
+            }
+            for (String order : SORT_ORDERS) {
+                int end = after + order.length();
+                if (column.startsWith(order, after) && (end == column.length() || column.charAt(end) == ' ')) {
+                    return column.substring(0, space);
+                }
+            }
+            space = column.indexOf(' ', after);
+        }
+        return column;
+    }
+
+    /**
+     * {@code text} without the comments H2 puts between the values it prints ({@code /* 1 *}{@code /}), those
+     * that end on the line they start on.
+     */
+    static String withoutComments(String text) {
+        StringBuilder kept = null;
+        int from = 0;
+        int open = text.indexOf("/*");
+        while (open >= 0) {
+            int close = text.indexOf("*/", open + 2);
+            if (close >= 0 && !hasLineTerminator(text, open + 2, close)) {
+                kept = kept == null ? new StringBuilder(text.length()) : kept;
+                kept.append(text, from, open);
+                from = close + 2;
+                open = text.indexOf("/*", from);
+            } else {
+                open = text.indexOf("/*", open + 1);
+            }
+        }
+        return kept == null ? text : kept.append(text, from, text.length()).toString();
+    }
+
+    /** Whether a line terminator, as a regular expression's {@code .} does not match it, lies between the two. */
+    private static boolean hasLineTerminator(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (MessageScan.isLineTerminator(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pairValues(List<String> columns, List<String> values, ViolationFacts facts) {

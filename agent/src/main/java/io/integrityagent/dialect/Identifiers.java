@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 /** Reading the identifiers databases print in their messages: quoted or not, qualified or not. */
 final class Identifiers {
 
-    private static final Pattern REGULAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_$#]*");
     private static final Pattern NAME_PART = Pattern.compile("[\\p{L}_$#@][\\p{L}\\p{N}_$#@]*");
 
     private Identifiers() {
@@ -79,8 +78,29 @@ final class Identifiers {
      * lower-case name is taken for an unquoted one.
      */
     static String foldedToUpperCase(String identifier) {
-        return identifier != null && REGULAR.matcher(identifier).matches()
-                ? identifier.toUpperCase(Locale.ROOT) : identifier;
+        return isRegular(identifier, "$#") ? identifier.toUpperCase(Locale.ROOT) : identifier;
+    }
+
+    /**
+     * Whether {@code identifier} is regular, as a database may write it unquoted: an ASCII letter or {@code _},
+     * then ASCII letters, digits, {@code _} and the characters of {@code alsoAllowed}. Every violation asks, so
+     * without a regular expression.
+     */
+    static boolean isRegular(String identifier, String alsoAllowed) {
+        if (identifier == null || identifier.isEmpty() || !isLetterOrUnderscore(identifier.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (!isLetterOrUnderscore(c) && (c < '0' || c > '9') && alsoAllowed.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrUnderscore(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
     }
 
     private static int closingQuote(String text, int open) {

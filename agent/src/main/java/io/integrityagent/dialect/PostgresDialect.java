@@ -33,7 +33,6 @@ public final class PostgresDialect extends SqlStateDialect {
             "new row for relation \"(?<table>.+)\" violates check constraint \"(?<constraint>.+)\"");
     private static final Pattern EXCLUSION = Pattern.compile(
             "conflicting key value violates exclusion constraint \"(?<constraint>.+)\"");
-    private static final Pattern REGULAR_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final String RESTRICT_VIOLATION = "23001";
     private static final String IN_FAILED_TRANSACTION = "25P02";
     private static final String FAILING_ROW = "Failing row contains ";
@@ -108,8 +107,7 @@ public final class PostgresDialect extends SqlStateDialect {
     /** PostgreSQL folds unquoted identifiers to lower case; a quoted upper-case name is taken for an unquoted one. */
     @Override
     public String canonicalName(String identifier) {
-        return identifier != null && REGULAR_IDENTIFIER.matcher(identifier).matches()
-                ? identifier.toLowerCase(Locale.ROOT) : identifier;
+        return Identifiers.isRegular(identifier, "$") ? identifier.toLowerCase(Locale.ROOT) : identifier;
     }
 
     @Override

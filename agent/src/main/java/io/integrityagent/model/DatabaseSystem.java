@@ -21,6 +21,9 @@ public enum DatabaseSystem {
     DB2("ibm.db2", "Db2", "com.ibm.db2."),
     OTHER("other_sql", "the database");
 
+    /** values() copies its array at each call; this is asked for every frame of the stack at each violation. */
+    private static final DatabaseSystem[] ALL = values();
+
     private final String systemName;
     private final String displayName;
     private final List<String> driverPackages;
@@ -46,7 +49,7 @@ public enum DatabaseSystem {
         if (className == null) {
             return null;
         }
-        for (DatabaseSystem system : values()) {
+        for (DatabaseSystem system : ALL) {
             for (String driverPackage : system.driverPackages) {
                 if (className.startsWith(driverPackage)) {
                     return system;

@@ -150,7 +150,8 @@ public final class AgentMetrics {
     }
 
     private TagValues tagValuesOf(String tagKey) {
-        return tagValues.computeIfAbsent(tagKey, k -> new TagValues(tagValueLimit));
+        TagValues known = tagValues.get(tagKey); // computeIfAbsent may lock its bin even when the key is there
+        return known != null ? known : tagValues.computeIfAbsent(tagKey, k -> new TagValues(tagValueLimit));
     }
 
     private static String valueOf(String tagKey, String[] tags) {

@@ -77,7 +77,7 @@ public final class EventFile implements Closeable {
      *         counts it, the report is lost
      */
     public void write(ViolationReport report) {
-        byte[] line = (JsonLines.encode(report) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = JsonLines.line(report).getBytes(StandardCharsets.UTF_8);
         checkIfDue();
         Opened file = current;
         if (file == null) {

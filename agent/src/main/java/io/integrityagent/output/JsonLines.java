@@ -20,7 +20,12 @@ public final class JsonLines {
 
     /** The report as a single JSON object on one line, without a trailing newline. */
     public static String encode(ViolationReport r) {
-        return encode(r, UnaryOperator.identity());
+        return object(r, UnaryOperator.identity()).toString();
+    }
+
+    /** The report as a line of a JSON Lines file: {@link #encode}'s object and the newline, in one copy. */
+    static String line(ViolationReport r) {
+        return object(r, UnaryOperator.identity()).append('\n').toString();
     }
 
     /**
@@ -29,10 +34,10 @@ public final class JsonLines {
      * log line shows, never a raw line break or bidi control. It holds nothing {@link #encode} does not.
      */
     public static String encodeShown(ViolationReport r) {
-        return encode(r, Escaping::text);
+        return object(r, Escaping::text).toString();
     }
 
-    private static String encode(ViolationReport r, UnaryOperator<String> shown) {
+    private static StringBuilder object(ViolationReport r, UnaryOperator<String> shown) {
         StringBuilder out = new StringBuilder(1024).append('{');
         name(out, "timestamp");
         appendString(out, shown.apply(r.timestamp() == null ? null : r.timestamp().toString()));
@@ -88,7 +93,7 @@ public final class JsonLines {
         appendString(out, shown.apply(r.remedy()));
         name(out, "handling");
         appendHandling(out, r.handling(), shown);
-        return out.append('}').toString();
+        return out.append('}');
     }
 
     private static void appendHandling(StringBuilder out, Handling handling, UnaryOperator<String> shown) {

@@ -1,9 +1,11 @@
 package io.integrityagent.output;
 
 import io.integrityagent.config.LogFormat;
+import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +40,7 @@ public final class ViolationLog implements AutoCloseable {
     private final Function<ClassLoader, LogSink> sinks;
     private final LongSupplier clock;
     private final Pattern quiet;
-    private final Map<String, Repeats> repeats = new ConcurrentHashMap<>();
+    private final Map<Key, Repeats> repeats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService summaries;
 
     /** @param quiet constraint names (matched whole) never logged, or null to log every violation */
@@ -67,8 +69,7 @@ public final class ViolationLog implements AutoCloseable {
         if (isQuiet(report)) {
             return;
         }
-        LogSink sink = sinks.apply(Thread.currentThread().getContextClassLoader());
-        String key = keyOf(report);
+        Key key = new Key(report);
         Repeats seen = repeats.get(key);
         if (seen != null) {
             if (seen.repeat(clock.getAsLong())) {
@@ -76,15 +77,19 @@ public final class ViolationLog implements AutoCloseable {
             }
             repeats.remove(key, seen); // forgotten by the summary thread a moment ago: explain it again
         }
+        // Worded before it is tracked: a report is kept for its summaries only once its text is made, so that what
+        // makes the text (the statement's values among it) is never held by a report kept that long.
+        String explained = format == LogFormat.JSON ? JsonLines.encode(report) : TextFormat.format(report);
+        LogSink sink = sinks.apply(Thread.currentThread().getContextClassLoader());
         if (repeats.size() < MAX_TRACKED) {
             repeats.putIfAbsent(key, new Repeats(report, sink));
         }
-        sink.warn(format == LogFormat.JSON ? JsonLines.encode(report) : TextFormat.format(report));
+        sink.warn(explained);
     }
 
     /** Writes the summaries that are due now and forgets quiet keys; runs on the summary thread. */
     void summarise() {
-        for (Map.Entry<String, Repeats> entry : repeats.entrySet()) {
+        for (Map.Entry<Key, Repeats> entry : repeats.entrySet()) {
             Repeats seen = entry.getValue();
             if (seen.retireIfQuiet()) {
                 repeats.remove(entry.getKey(), seen);
@@ -120,15 +125,46 @@ public final class ViolationLog implements AutoCloseable {
         return quiet != null && name != null && quiet.matcher(name).matches();
     }
 
-    private static String keyOf(ViolationReport report) {
-        String constraint = report.constraint() != null ? report.constraint()
-                : report.kind().label() + ":" + report.table();
-        return constraint + "@" + report.callSite();
-    }
 
     @Override
     public void close() {
         summaries.shutdownNow();
+    }
+
+    /**
+     * What is explained once and then summarised: a constraint (or, unnamed, a kind of violation on a table) from
+     * one call site.
+     */
+    private static final class Key {
+        private final String constraint;
+        private final ViolationKind kind;
+        private final String table;
+        private final String callSite;
+
+        Key(ViolationReport report) {
+            constraint = report.constraint();
+            kind = constraint == null ? report.kind() : null;
+            table = constraint == null ? report.table() : null;
+            callSite = report.callSite();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Key)) {
+                return false;
+            }
+            Key that = (Key) other;
+            return Objects.equals(constraint, that.constraint) && kind == that.kind
+                    && Objects.equals(table, that.table) && Objects.equals(callSite, that.callSite);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(constraint);
+            hash = 31 * hash + Objects.hashCode(kind);
+            hash = 31 * hash + Objects.hashCode(table);
+            return 31 * hash + Objects.hashCode(callSite);
+        }
     }
 
     /** The repeats of one key since its last summary. Updated by any thread, taken by the summary thread. */

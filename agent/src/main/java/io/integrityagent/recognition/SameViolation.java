@@ -4,7 +4,6 @@ import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.RecognizedViolation;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,10 @@ final class SameViolation {
 
     static List<RecognizedViolation> onePerViolation(List<ViolationRecognizer.Recognized> found) {
         int size = found.size();
-        Map<Throwable, Integer> position = new IdentityHashMap<>();
+        if (size == 1) {
+            return List.of(found.get(0).violation); // nothing to join, the common case
+        }
+        Map<Throwable, Integer> position = new IdentityHashMap<>(size);
         for (int i = 0; i < size; i++) {
             position.put(found.get(i).thrown, i);
         }
@@ -90,7 +92,7 @@ final class SameViolation {
     /** The positions of the violations among the causes of {@code thrown}, at any depth (it may be among them). */
     private static List<Integer> causesOf(SQLException thrown, Map<Throwable, Integer> position) {
         List<Integer> inner = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Throwable> seen = ViolationRecognizer.identitySet();
         Throwable cause = ReadableException.cause(thrown);
         for (int depth = 0; cause != null && depth < ViolationRecognizer.MAX_CHAIN && seen.add(cause); depth++) {
             Integer at = position.get(cause);

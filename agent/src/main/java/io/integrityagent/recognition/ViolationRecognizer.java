@@ -20,6 +20,12 @@ public final class ViolationRecognizer {
     /** Chains longer than this are cut: real drivers chain a handful; a cycle or a flood must not cost more. */
     static final int MAX_CHAIN = 32;
 
+    /**
+     * How many exceptions a chain usually holds: a driver's, perhaps a wrapper's and a cause. Sets and maps over a
+     * chain start this small (an identity map's default room is for 21, 300 bytes on every violation).
+     */
+    static final int CHAIN_EXPECTED = 4;
+
     private ViolationRecognizer() {
     }
 
@@ -29,6 +35,10 @@ public final class ViolationRecognizer {
      * copy, not a failure of its own: it is looked through but not listed.
      */
     public static List<Throwable> chainOf(Throwable thrown) {
+        if (thrown != null && ReadableException.cause(thrown) == null && !(thrown instanceof SQLException
+                && ReadableException.next((SQLException) thrown) != null)) {
+            return List.of(thrown); // the common case, one exception alone, without the sets the walk needs
+        }
         List<Throwable> chain = new ArrayList<>();
         Set<Throwable> seen = identitySet();
         Set<Throwable> copies = identitySet();
@@ -98,8 +108,9 @@ public final class ViolationRecognizer {
         return withBatch;
     }
 
+    /** Sized for the handful of exceptions a real chain holds; it grows for more. */
     static <T> Set<T> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
+        return Collections.newSetFromMap(new IdentityHashMap<>(CHAIN_EXPECTED));
     }
 
     /** An exception of the chain that reports a violation, as thrown and as the agent reads it. */

@@ -65,8 +65,11 @@ final class FailingEntry {
 
     /** Among the rows of a multi-row VALUES list. */
     static FailingEntry amongRows(ViolationFacts facts, List<String> columns, SentValues sent) {
+        if (sent.rowCount() < 2) {
+            return UNKNOWN; // one row, nearly always: nothing to tell apart
+        }
         Echo echo = Echo.of(facts, columns);
-        if (echo == null || sent.rowCount() < 2) {
+        if (echo == null) {
             return UNKNOWN;
         }
         List<SentValues> candidates = new ArrayList<>();
@@ -220,13 +223,13 @@ final class FailingEntry {
 
         String describe(Map<String, String> rendered) {
             if (keyValue != null) {
-                return "the key value " + ValueRenderer.escapeControls("'" + keyValue.replace("'", "''") + "'");
+                return "the key value '" + keyValue.replace("'", "''") + "'";
             }
             StringBuilder text = new StringBuilder();
             for (Map.Entry<String, String> echoed : byColumn.entrySet()) {
                 String value = rendered.get(echoed.getKey());
                 text.append(text.length() == 0 ? "" : ", ").append(echoed.getKey()).append(" = ")
-                        .append(value != null ? value : ValueRenderer.escapeControls(echoed.getValue()));
+                        .append(value != null ? value : echoed.getValue());
             }
             return text.toString();
         }

@@ -24,13 +24,16 @@ public final class Redactor {
     private final Pattern sensitiveColumns;
     private final LruCache<String, Boolean> mentionsSensitive = new LruCache<>(256, 1L << 20,
             (sql, answer) -> LruCache.bytesOf(sql) + 16);
+    private final LruCache<String, Boolean> sensitiveNames = new LruCache<>(1024, 256L << 10,
+            (name, answer) -> LruCache.bytesOf(name) + 16);
 
     public Redactor(Pattern sensitiveColumns) {
         this.sensitiveColumns = sensitiveColumns;
     }
 
+    /** Remembered per name: wording one report asks about each column several times, a storm about the same few. */
     public boolean isSensitive(String column) {
-        return column != null && sensitiveColumns.matcher(column).find();
+        return column != null && sensitiveNames.get(column, name -> sensitiveColumns.matcher(name).find());
     }
 
     /** Whether {@code sql} names any sensitive column at all; remembered per SQL text. */

@@ -10,19 +10,8 @@ import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.Handling;
 import io.integrityagent.model.RecognizedViolation;
-import io.integrityagent.model.UpdateCounts;
 import io.integrityagent.model.ViolationFacts;
-import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
-import io.integrityagent.model.Dialect;
-import io.integrityagent.model.RecognizedViolation;
-import io.integrityagent.model.ViolationFacts;
-import io.integrityagent.sql.ColumnSource;
-import io.integrityagent.sql.SqlShape;
-import io.integrityagent.sql.SqlStatementParser;
-import io.integrityagent.util.LruCache;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the report of one violation in three steps: {@link ViolationAnalysis} works out what happened,
- * {@link Masking} decides what of it may be shown, and the {@link Explainer} puts it into words.
+ * {@link Masking} decides what of it may be shown, and the {@link Explainer} puts it into words. The last two
+ * wait until an output reads the report's text: a repeat that is only counted is never worded.
  */
 public final class ReportAssembler {
 
@@ -63,17 +53,7 @@ public final class ReportAssembler {
         ResolvedViolation resolved = analysis.resolve(failure, violation, ordinal, dialect);
         ViolationFacts facts = resolved.facts();
         List<String> columns = resolved.columns();
-        SentValues sent = resolved.sent();
-
-        Masking masking = new Masking(redactor, renderer, resolved.shape(), resolved.sql(), resolved.parameters(),
-                resolved.tableMayHoldColumnMatching(redactor::isSensitive));
-        Map<String, String> values = masking.values(
-                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
-
-        ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,
-                resolved.shape().verb(), resolved.table(), columns.isEmpty() ? null : columns, values,
-                sent.omittedFromInsert(columns));
-        ViolationReport.Builder report = ViolationReport.builder()
+        return ViolationReport.builder()
                 .kind(resolved.kind())
                 .db(dialect.system().systemName())
                 .sqlState(facts.sqlState())
@@ -84,23 +64,15 @@ public final class ReportAssembler {
                 .columns(columns.isEmpty() ? null : columns)
                 .referencedTable(resolved.referencedTable())
                 .referencingTable(resolved.referencingTable())
-                .sql(masking.sql())
-                .parameters(parametersCaptured ? masking.parameters() : null)
                 .batchIndex(resolved.batchIndex())
-                .failingEntry(masking.text(resolved.failingEntry().note(values)))
                 .operation(resolved.shape().verb())
                 .exception(failure.thrown().getClass().getName())
-                .message(masking.message(facts.message()))
                 .callSite(callSite)
                 .traceId(correlation.traceId())
                 .spanId(correlation.spanId())
-                .context(renderContext(correlation.mdc(), masking))
-                .explanation(masking.text(Explainer.explain(input)))
-                .lookup(new LookupTarget(resolved, masking, redactor, values).query(renderer.maxLength()))
-                .remedy(masking.text(Explainer.remedy(input)))
-                .handling(handling(failure, violation, dialect, resolved, callSite, path));
-        values.forEach(report::value);
-        return report.build();
+                .handling(handling(failure, violation, dialect, resolved, callSite, path))
+                .text(() -> text(resolved, dialect, correlation.mdc()))
+                .build();
     }
 
     /**
@@ -119,8 +91,34 @@ public final class ReportAssembler {
     }
 
     /**
-     * The MDC as shown: at most {@link #CONTEXT_ENTRIES} entries, each value shortened, and masked when its key
-     * is named like a sensitive column (an MDC key {@code sessionToken} is as secret as a column of that name).
+     * What the report says, masked and cut. Made from the resolved violation alone, which no longer changes: the
+     * statement's later use cannot reach it.
+     */
+    private ViolationReport.Text text(ResolvedViolation resolved, Dialect dialect, Map<String, String> mdc) {
+        ViolationFacts facts = resolved.facts();
+        List<String> columns = resolved.columns();
+        SentValues sent = resolved.sent();
+        Masking masking = new Masking(redactor, renderer, resolved.shape(), resolved.sql(), resolved.parameters(),
+                resolved.tableMayHoldColumnMatching(redactor::isSensitive));
+        Map<String, String> values = masking.values(
+                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
+        ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,
+                resolved.shape().verb(), resolved.table(), columns.isEmpty() ? null : columns, values,
+                sent.omittedFromInsert(columns));
+        return new ViolationReport.Text(values, masking.sql(),
+                parametersCaptured ? masking.parameters() : null,
+                masking.text(resolved.failingEntry().note(values)),
+                masking.message(facts.message()),
+                renderContext(mdc, masking),
+                masking.text(Explainer.explain(input)),
+                new LookupTarget(resolved, masking, redactor, values).query(renderer.maxLength()),
+                masking.text(Explainer.remedy(input)));
+    }
+
+    /**
+     * The MDC as shown: at most {@link #CONTEXT_ENTRIES} entries, each key and value cut to
+     * {@code values.max.length} like any value, and masked when its key is named like a sensitive column (an MDC
+     * key {@code sessionToken} is as secret as a column of that name).
      */
     private Map<String, String> renderContext(Map<String, String> mdc, Masking masking) {
         if (mdc == null) {
@@ -131,9 +129,9 @@ public final class ReportAssembler {
             if (shown.size() == CONTEXT_ENTRIES) {
                 break;
             }
-            String key = renderer.shorten(entry.getKey());
+            String key = renderer.shortenValue(entry.getKey());
             shown.put(key, redactor.isSensitive(entry.getKey()) ? Redactor.MASK
-                    : masking.text(renderer.shorten(entry.getValue())));
+                    : masking.text(renderer.shortenValue(entry.getValue())));
         }
         return shown;
     }

@@ -168,7 +168,7 @@ final class SentValues {
 
         @Override
         public String toString() {
-            return ValueRenderer.escapeControls(text);
+            return text;
         }
     }
 }

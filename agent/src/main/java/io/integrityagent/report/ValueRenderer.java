@@ -2,14 +2,14 @@ package io.integrityagent.report;
 
 import io.integrityagent.capture.BoundParameters;
 import io.integrityagent.capture.ParameterValues;
-import io.integrityagent.util.Escaping;
 import java.util.Collection;
 
 /**
  * Turns a bound value into the text the agent writes: strings quoted like SQL literals, binaries and streams
- * described rather than shown, long values truncated and control characters escaped, so that no value can
- * break a log line or flood it. Every value the agent writes obeys one bound — a bind parameter, a literal
- * written in the SQL, a value the database repeats in its message — and the SQL text has a bound of its own.
+ * described rather than shown, long values truncated, so that no value can flood a log line. Every value the
+ * agent writes obeys one bound — a bind parameter, a literal written in the SQL, a value the database repeats in
+ * its message — and the SQL text has a bound of its own. Control characters are kept as they are: each output
+ * escapes them once, in its own format, through {@link io.integrityagent.util.Escaping}.
  */
 public final class ValueRenderer {
 
@@ -123,7 +123,7 @@ public final class ValueRenderer {
     }
 
     private String quote(String text) {
-        return "'" + escapeControls(truncate(text, maxLength)).replace("'", "''") + "'";
+        return "'" + truncate(text, maxLength).replace("'", "''") + "'";
     }
 
     private static String truncate(String text, int limit) {
@@ -131,11 +131,6 @@ public final class ValueRenderer {
             return text;
         }
         return text.substring(0, limit) + "…(" + text.length() + " chars)";
-    }
-
-    /** Escapes what could start a line or reorder it, by the rule every output of the agent follows. */
-    public static String escapeControls(String text) {
-        return Escaping.text(text);
     }
 
     private static String safeToString(Object value) {

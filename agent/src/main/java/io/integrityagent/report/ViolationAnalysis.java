@@ -72,8 +72,9 @@ final class ViolationAnalysis {
             tableColumns = catalog.columnsOf(failure.statement(), statementTable);
             shape = tableColumns == null ? shape : shape.withTableColumns(tableColumns);
         }
-        catalog.complete(facts, failure.statement(), shape.operation(), statementTable, assignedColumns(shape),
-                dialect);
+        // Only an UPDATE's assigned columns tell the catalog anything (which foreign key it can have broken).
+        catalog.complete(facts, failure.statement(), shape.operation(), statementTable,
+                shape.operation() == SqlOperation.UPDATE ? assignedColumns(shape) : List.of(), dialect);
         pairKeyValueWithSingleColumnKey(facts);
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
                 ? facts.referencedColumns() : facts.columns();

@@ -2,6 +2,7 @@ package io.integrityagent.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.integrityagent.model.AccessPath;
@@ -56,5 +57,35 @@ class CallSiteTest {
     void theAgentsOwnFramesBeforeTheCallSiteAreNoDataAccessLayer() {
         // Only CallSite's own frames lie between the walk and this test, the call site.
         assertEquals(AccessPath.Layer.JDBC, CallSite.locate().path().layer());
+    }
+
+    /** Call sites are remembered by method and bytecode index: overloads at the same index keep their own lines. */
+    @Test
+    void overloadsCallingFromTheSameBytecodeIndexAreTwoCallSites() {
+        String ofNumber = callSiteOf(1);
+        String ofText = callSiteOf("1");
+
+        assertNotEquals(ofNumber, ofText);
+        assertEquals(ofNumber, callSiteOf(2));
+        assertEquals(ofText, callSiteOf("2"));
+        assertTrue(ofText.startsWith("io.integrityagent.capture.CallSiteTest.callSiteOf(CallSiteTest.java:"), ofText);
+    }
+
+    @Test
+    void aMethodCalledThroughReflectionIsTheCallSiteNotTheReflection() throws Exception {
+        String callSite = (String) CallSiteTest.class.getDeclaredMethod("callSiteOf", int.class).invoke(null, 1);
+
+        assertTrue(callSite.startsWith("io.integrityagent.capture.CallSiteTest.callSiteOf(CallSiteTest.java:"),
+                callSite);
+    }
+
+    @SuppressWarnings("unused")
+    private static String callSiteOf(int number) {
+        return CallSite.locate().callSite();
+    }
+
+    @SuppressWarnings("unused")
+    private static String callSiteOf(String text) {
+        return CallSite.locate().callSite();
     }
 }

@@ -143,6 +143,21 @@ class CatalogLookupTest {
             assertNull(facts.table());
         }
 
+        /** Asked once per constraint: a storm of one failed CHECK asked the catalog at every violation. */
+        @Test
+        void readsTheConditionOfACheckOnceAndRemembersIt() throws SQLException {
+            statement.execute("ALTER TABLE users ADD CONSTRAINT ck_users_id CHECK (id > 0)");
+            CatalogLookup catalog = new CatalogLookup(Callable::call);
+            ViolationFacts first = facts(ViolationKind.CHECK, "CK_USERS_ID");
+            catalog.complete(first, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+            statement.execute("ALTER TABLE users DROP CONSTRAINT ck_users_id");
+            ViolationFacts second = facts(ViolationKind.CHECK, "CK_USERS_ID");
+            catalog.complete(second, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+
+            assertEquals("\"ID\" > 0", first.checkExpression());
+            assertEquals(first.checkExpression(), second.checkExpression());
+        }
+
         @Test
         void tellsTheTablesColumnsInTheirOrder() {
             assertEquals(List.of("ID", "EMAIL"), new CatalogLookup(Callable::call).columnsOf(statement, "USERS"));
