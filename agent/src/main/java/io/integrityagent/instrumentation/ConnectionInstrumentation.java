@@ -23,32 +23,11 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
      * {@code commit()}, and {@code setAutoCommit(boolean)}, which commits an open transaction when switching
      * autocommit on: deferred constraints are checked only then, so a violation can surface there.
      */
-    private static final MethodAdvice COMMIT = new MethodAdvice() {
-        private static final String COMMITTED = "(Ljava/lang/Object;Ljava/lang/Throwable;)V";
-
+    private static final MethodAdvice COMMIT = new MethodAdvice.EndingWithThrown("committed") {
         @Override
         void onEnter(MethodVisitor code) {
             hooks(code);
             call(code, "executing", "()V");
-        }
-
-        @Override
-        void onReturn(MethodVisitor code) {
-            hooks(code);
-            receiver(code);
-            code.visitInsn(Opcodes.ACONST_NULL);
-            call(code, "committed", COMMITTED);
-        }
-
-        @Override
-        int argumentsReadOnThrow() {
-            return 0;
-        }
-
-        @Override
-        void onThrow(MethodVisitor code) {
-            hooksAndReceiverUnderThrowable(code);
-            call(code, "committed", COMMITTED);
         }
     };
 

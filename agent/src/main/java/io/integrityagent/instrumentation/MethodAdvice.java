@@ -86,4 +86,34 @@ abstract class MethodAdvice {
             }
         };
     }
+
+    /** Advice for a call that ends, returning or throwing, in {@code exitHook(this, thrown or null)}. */
+    abstract static class EndingWithThrown extends MethodAdvice {
+        private static final String EXIT = "(Ljava/lang/Object;Ljava/lang/Throwable;)V";
+
+        private final String exitHook;
+
+        EndingWithThrown(String exitHook) {
+            this.exitHook = exitHook;
+        }
+
+        @Override
+        final void onReturn(MethodVisitor code) {
+            hooks(code);
+            receiver(code);
+            code.visitInsn(Opcodes.ACONST_NULL);
+            call(code, exitHook, EXIT);
+        }
+
+        @Override
+        final int argumentsReadOnThrow() {
+            return 0;
+        }
+
+        @Override
+        final void onThrow(MethodVisitor code) {
+            hooksAndReceiverUnderThrowable(code);
+            call(code, exitHook, EXIT);
+        }
+    }
 }

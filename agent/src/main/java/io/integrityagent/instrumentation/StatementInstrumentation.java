@@ -117,33 +117,16 @@ final class StatementInstrumentation implements TypeInstrumentation {
     }
 
     /** {@code executeBatch()} and {@code executeLargeBatch()}. */
-    private static final class BatchExecution extends MethodAdvice {
-        private static final String EXECUTED = "(Ljava/lang/Object;Ljava/lang/Throwable;)V";
+    private static final class BatchExecution extends MethodAdvice.EndingWithThrown {
+        BatchExecution() {
+            super("executedBatch");
+        }
 
         @Override
         void onEnter(MethodVisitor code) {
             hooks(code);
             receiver(code);
             call(code, "executingBatch", "(Ljava/lang/Object;)V");
-        }
-
-        @Override
-        void onReturn(MethodVisitor code) {
-            hooks(code);
-            receiver(code);
-            code.visitInsn(Opcodes.ACONST_NULL);
-            call(code, "executedBatch", EXECUTED);
-        }
-
-        @Override
-        int argumentsReadOnThrow() {
-            return 0;
-        }
-
-        @Override
-        void onThrow(MethodVisitor code) {
-            hooksAndReceiverUnderThrowable(code);
-            call(code, "executedBatch", EXECUTED);
         }
     }
 }
