@@ -20,13 +20,16 @@ final class StartingPipeline implements FailureHandler {
     private static final long MAX_EXIT_WAIT_SECONDS = 2;
 
     private final CountDownLatch ready = new CountDownLatch(1);
-    /** Counts a report lost because the pipeline never started, or an exit action that failed. */
-    private final Runnable countLost;
+    /**
+     * Counts a report lost because the pipeline never started, or an exit action that failed; given once the
+     * agent's metrics exist, before any hook can report.
+     */
+    private volatile Runnable countLost = () -> { };
     private volatile FailureHandler pipeline;
     private final List<Runnable> exitActions = new CopyOnWriteArrayList<>();
 
-    StartingPipeline(Runnable countLost) {
-        this.countLost = countLost;
+    void countLostWith(Runnable counter) {
+        countLost = counter;
     }
 
     /** The pipeline is ready; {@link FailureHandler#NONE} if it could not be built. */

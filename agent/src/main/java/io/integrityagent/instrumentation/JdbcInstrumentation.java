@@ -1,6 +1,8 @@
 package io.integrityagent.instrumentation;
 
 import java.lang.instrument.Instrumentation;
+import java.net.URLClassLoader;
+import java.security.SecureClassLoader;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,45 +11,82 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Installs the agent's class transformer with its {@link TypeInstrumentation}s: every class implementing
- * {@code java.sql.Statement} (prepared and callable ones included) and {@code java.sql.Connection}, from any
- * driver and class loader that resolves the bootstrap hooks, and the class loaders that must be made to.
+ * Instruments every class implementing {@code java.sql.Statement} (prepared and callable ones included) and
+ * {@code java.sql.Connection}, from any driver and class loader that resolves the bootstrap hooks, and the class
+ * loaders that must be made to. In two steps, so that the agent's start goes on beside the application's: the
+ * transformer is added from {@code premain}, before any class of the application loads, touching neither ASM
+ * nor the bootstrap package; once the agent's start thread has put the hooks in place, {@link #hooksInstalled}
+ * lets the classes that came meanwhile be rewritten, and retransforms those loaded before.
  */
 public final class JdbcInstrumentation {
 
-    private JdbcInstrumentation() {
+    private final Instrumentation instrumentation;
+    private final InstrumentationFailures failures;
+    private final Subtypes statements = new Subtypes(Statement.class, PreparedStatement.class, CallableStatement.class);
+    private final Subtypes connections = new Subtypes(Connection.class);
+    private final Subtypes classLoaders = new Subtypes(ClassLoader.class, SecureClassLoader.class,
+            URLClassLoader.class);
+    private final PendingRewriter rewriter = new PendingRewriter();
+    private final JdbcTransformer transformer;
+
+    JdbcInstrumentation(Instrumentation instrumentation, InstrumentationFailures failures) {
+        this.instrumentation = instrumentation;
+        this.failures = failures;
+        this.transformer = new JdbcTransformer(List.of(statements, connections, classLoaders), failures, rewriter);
+    }
+
+    /** Adds the transformer; the classes it is to rewrite wait in it for {@link #hooksInstalled} or {@link #abandon}. */
+    public static JdbcInstrumentation register(Instrumentation instrumentation) {
+        JdbcInstrumentation jdbc = new JdbcInstrumentation(instrumentation, new InstrumentationFailures());
+        instrumentation.addTransformer(jdbc.transformer, true);
+        return jdbc;
     }
 
     /**
-     * Instruments the JDBC classes loaded from now on, then those already loaded (when attached to a running
-     * JVM, or a driver loaded before the agent). {@code countFailure} counts each class left uninstrumented.
+     * The bootstrap hooks are installed: classes are rewritten from now on, and those already loaded (when
+     * attached to a running JVM, or loaded meanwhile) are retransformed. {@code countFailure} counts each
+     * class left uninstrumented.
      */
-    public static void install(Instrumentation instrumentation, Runnable countFailure) {
-        InstrumentationFailures failures = new InstrumentationFailures(countFailure);
-        instrumentation.addTransformer(transformer(instrumentation, failures), true);
+    public void hooksInstalled(Runnable countFailure) {
+        failures.countWith(countFailure);
+        ClassRewriter ready = rewriteFromNow();
+        try {
+            RewriterWarmUp.run(ready);
+        } catch (Throwable failed) {
+            countFailure.run(); // only slower: the application's first JDBC class will load ASM
+        }
         // Class loaders first: the JDBC classes they hold can only be instrumented once they delegate the hooks.
-        retransformLoaded(instrumentation, failures, ClassLoader.class::isAssignableFrom);
-        retransformLoaded(instrumentation, failures,
-                loaded -> Statement.class.isAssignableFrom(loaded) || Connection.class.isAssignableFrom(loaded));
+        retransformLoaded(ClassLoader.class::isAssignableFrom);
+        retransformLoaded(loaded -> Statement.class.isAssignableFrom(loaded)
+                || Connection.class.isAssignableFrom(loaded));
     }
 
-    static JdbcTransformer transformer(Instrumentation instrumentation, InstrumentationFailures failures) {
+    /** The agent does not start: the transformer goes, and a class waiting in it loads as it is. */
+    public void abandon() {
+        instrumentation.removeTransformer(transformer);
+        rewriter.abandon();
+    }
+
+    JdbcTransformer transformer() {
+        return transformer;
+    }
+
+    /** Builds the instrumentations, which name the bootstrap package, and lets the transformer use them. */
+    ClassRewriter rewriteFromNow() {
         JdbcClasses.HookVisibility visibility = new JdbcClasses.HookVisibility(failures);
-        JdbcClasses statements = new JdbcClasses(
-                new Subtypes(Statement.class, PreparedStatement.class, CallableStatement.class), visibility);
-        JdbcClasses connections = new JdbcClasses(new Subtypes(Connection.class), visibility);
-        List<TypeInstrumentation> instrumentations = List.of(
-                new BootDelegationInstrumentation(),
-                new CaptureFieldInstrumentation(statements),
-                new StatementInstrumentation(statements),
-                new PreparedStatementInstrumentation(statements),
-                new ConnectionInstrumentation(connections));
-        return new JdbcTransformer(instrumentations, failures, instrumentation);
+        JdbcClasses statementClasses = new JdbcClasses(statements, visibility);
+        ClassRewriter ready = new ClassRewriter(List.of(
+                new BootDelegationInstrumentation(classLoaders),
+                new CaptureFieldInstrumentation(statementClasses),
+                new StatementInstrumentation(statementClasses),
+                new PreparedStatementInstrumentation(statementClasses),
+                new ConnectionInstrumentation(new JdbcClasses(connections, visibility))), instrumentation);
+        rewriter.ready(ready);
+        return ready;
     }
 
     /** One class at a time, so that a class the JVM refuses to retransform leaves the others instrumented. */
-    private static void retransformLoaded(Instrumentation instrumentation, InstrumentationFailures failures,
-                                          Predicate<Class<?>> kind) {
+    private void retransformLoaded(Predicate<Class<?>> kind) {
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (kind.test(loaded) && !loaded.isInterface() && loaded.getClassLoader() != null
                     && instrumentation.isModifiableClass(loaded)) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.objectweb.asm.ClassReader;
 
 /**
  * Recognises the classes extending or implementing one JDK type while remembering every supertype it has
@@ -48,7 +47,7 @@ final class Subtypes {
         if (superclassesOfSubtypes.contains(type.internalName())) {
             return true;
         }
-        if (!extendsRoot(type.reader(), type.loader(), 0)) {
+        if (!extendsRoot(type.header(), type.loader(), 0)) {
             return false;
         }
         rememberSuperclassesOf(type);
@@ -61,17 +60,17 @@ final class Subtypes {
             if (!Boolean.TRUE.equals(judged.get(superName))) {
                 superclassesOfSubtypes.add(superName);
             }
-            ClassReader superclass = header(superName, type.loader());
-            superName = superclass == null ? null : superclass.getSuperName();
+            ClassHeader superclass = header(superName, type.loader());
+            superName = superclass == null ? null : superclass.superName();
         }
     }
 
-    private boolean extendsRoot(ClassReader type, ClassLoader loader, int depth) {
-        String superName = type.getSuperName();
+    private boolean extendsRoot(ClassHeader type, ClassLoader loader, int depth) {
+        String superName = type.superName();
         if (superName != null && isSubtype(superName, loader, depth)) {
             return true;
         }
-        for (String implemented : type.getInterfaces()) {
+        for (String implemented : type.interfaces()) {
             if (isSubtype(implemented, loader, depth)) {
                 return true;
             }
@@ -87,7 +86,7 @@ final class Subtypes {
         if (isJdk(supertype) || depth >= MAX_DEPTH) {
             return false;
         }
-        ClassReader header = header(supertype, loader);
+        ClassHeader header = header(supertype, loader);
         if (header == null) {
             return false; // not visible from here: whatever it is, the JVM will not find it either
         }
@@ -100,12 +99,12 @@ final class Subtypes {
     }
 
     /** The header of a supertype's class file, read through the class loader defining its subtype. */
-    private static ClassReader header(String internalName, ClassLoader loader) {
+    private static ClassHeader header(String internalName, ClassLoader loader) {
         if (loader == null) {
             return null;
         }
         try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-            return in == null ? null : new ClassReader(in);
+            return in == null ? null : ClassHeader.read(in.readAllBytes());
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
