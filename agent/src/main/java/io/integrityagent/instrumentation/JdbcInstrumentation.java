@@ -28,6 +28,11 @@ public final class JdbcInstrumentation {
             URLClassLoader.class);
     private final PendingRewriter rewriter = new PendingRewriter();
     private final JdbcTransformer transformer;
+    /**
+     * What loaded before the transformer, which sees every class after it; taken just after it was added, so
+     * that a class defined while it was being added is in one or the other. Dropped once retransformed.
+     */
+    private Class<?>[] loadedBefore;
 
     JdbcInstrumentation(Instrumentation instrumentation, InstrumentationFailures failures) {
         this.instrumentation = instrumentation;
@@ -39,13 +44,14 @@ public final class JdbcInstrumentation {
     public static JdbcInstrumentation register(Instrumentation instrumentation) {
         JdbcInstrumentation jdbc = new JdbcInstrumentation(instrumentation, new InstrumentationFailures());
         instrumentation.addTransformer(jdbc.transformer, true);
+        jdbc.loadedBefore = instrumentation.getAllLoadedClasses();
         return jdbc;
     }
 
     /**
-     * The bootstrap hooks are installed: classes are rewritten from now on, and those already loaded (when
-     * attached to a running JVM, or loaded meanwhile) are retransformed. {@code countFailure} counts each
-     * class left uninstrumented.
+     * The bootstrap hooks are installed: classes are rewritten from now on (those that waited for this
+     * included), and those loaded before the transformer came (when attached to a running JVM) are
+     * retransformed. {@code countFailure} counts each class left uninstrumented.
      */
     public void hooksInstalled(Runnable countFailure) {
         failures.countWith(countFailure);
@@ -56,9 +62,9 @@ public final class JdbcInstrumentation {
             countFailure.run(); // only slower: the application's first JDBC class will load ASM
         }
         // Class loaders first: the JDBC classes they hold can only be instrumented once they delegate the hooks.
-        retransformLoaded(ClassLoader.class::isAssignableFrom);
-        retransformLoaded(loaded -> Statement.class.isAssignableFrom(loaded)
-                || Connection.class.isAssignableFrom(loaded));
+        retransform(ClassLoader.class::isAssignableFrom);
+        retransform(loaded -> Statement.class.isAssignableFrom(loaded) || Connection.class.isAssignableFrom(loaded));
+        loadedBefore = null;
     }
 
     /** The agent does not start: the transformer goes, and a class waiting in it loads as it is. */
@@ -86,8 +92,8 @@ public final class JdbcInstrumentation {
     }
 
     /** One class at a time, so that a class the JVM refuses to retransform leaves the others instrumented. */
-    private void retransformLoaded(Predicate<Class<?>> kind) {
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+    private void retransform(Predicate<Class<?>> kind) {
+        for (Class<?> loaded : loadedBefore) {
             if (kind.test(loaded) && !loaded.isInterface() && loaded.getClassLoader() != null
                     && instrumentation.isModifiableClass(loaded)) {
                 try {
