@@ -40,7 +40,10 @@ public final class JdbcInstrumentation {
         this.transformer = new JdbcTransformer(List.of(statements, connections, classLoaders), failures, rewriter);
     }
 
-    /** Adds the transformer; the classes it is to rewrite wait in it for {@link #hooksInstalled} or {@link #abandon}. */
+    /**
+     * Adds the transformer; the classes it is to rewrite wait in it for {@link #hooksInstalled} or
+     * {@link #abandon}.
+     */
     public static JdbcInstrumentation register(Instrumentation instrumentation) {
         JdbcInstrumentation jdbc = new JdbcInstrumentation(instrumentation, new InstrumentationFailures());
         instrumentation.addTransformer(jdbc.transformer, true);

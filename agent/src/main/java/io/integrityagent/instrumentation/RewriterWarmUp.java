@@ -1,14 +1,16 @@
 package io.integrityagent.instrumentation;
 
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Rewrites a small statement class of the agent's own once, on the agent's start thread, and throws the result
- * away: the first rewrite loads and verifies ASM and the advice, some tens of milliseconds that would otherwise
- * fall on the application's thread when its first JDBC class loads.
+ * Rewrites a small statement and connection class of the agent's own once, on the agent's start thread, and
+ * throws the results away: the first rewrites load and verify ASM and the advice, some tens of milliseconds that
+ * would otherwise fall on the application's thread when its first JDBC classes load.
  */
 final class RewriterWarmUp {
 
@@ -16,8 +18,13 @@ final class RewriterWarmUp {
     }
 
     static void run(ClassRewriter rewriter) throws Exception {
-        // Named, not referenced: Sample.class would load it, and it would then be retransformed as a statement.
-        String file = RewriterWarmUp.class.getName().replace('.', '/') + "$Sample.class";
+        rewrite(rewriter, "SampleStatement");
+        rewrite(rewriter, "SampleConnection");
+    }
+
+    /** Named, not referenced: referencing a sample would load it, and it would be instrumented for real. */
+    private static void rewrite(ClassRewriter rewriter, String sample) throws Exception {
+        String file = RewriterWarmUp.class.getName().replace('.', '/') + "$" + sample + ".class";
         ClassLoader loader = RewriterWarmUp.class.getClassLoader();
         byte[] classFile;
         try (InputStream in = loader.getResourceAsStream(file)) {
@@ -27,7 +34,7 @@ final class RewriterWarmUp {
     }
 
     /** Never instantiated: only its class file is read. */
-    abstract static class Sample implements Statement {
+    abstract static class SampleStatement implements Statement {
         @Override
         public boolean execute(String sql) throws SQLException {
             return false;
@@ -41,6 +48,18 @@ final class RewriterWarmUp {
         @Override
         public int executeUpdate(String sql) throws SQLException {
             return 0;
+        }
+    }
+
+    /** Never instantiated: only its class file is read. */
+    abstract static class SampleConnection implements Connection {
+        @Override
+        public void commit() throws SQLException {
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql) throws SQLException {
+            return null;
         }
     }
 }
