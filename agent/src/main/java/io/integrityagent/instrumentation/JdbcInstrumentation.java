@@ -22,10 +22,12 @@ public final class JdbcInstrumentation {
 
     private final Instrumentation instrumentation;
     private final InstrumentationFailures failures;
-    private final Subtypes statements = new Subtypes(Statement.class, PreparedStatement.class, CallableStatement.class);
-    private final Subtypes connections = new Subtypes(Connection.class);
-    private final Subtypes classLoaders = new Subtypes(ClassLoader.class, SecureClassLoader.class,
-            URLClassLoader.class);
+    private final SupertypeHeaders headers = new SupertypeHeaders();
+    private final Subtypes statements =
+            new Subtypes(headers, Statement.class, PreparedStatement.class, CallableStatement.class);
+    private final Subtypes connections = new Subtypes(headers, Connection.class);
+    private final Subtypes classLoaders =
+            new Subtypes(headers, ClassLoader.class, SecureClassLoader.class, URLClassLoader.class);
     private final PendingRewriter rewriter = new PendingRewriter();
     private final JdbcTransformer transformer;
     /**

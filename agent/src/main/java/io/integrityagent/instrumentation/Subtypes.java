@@ -1,8 +1,6 @@
 package io.integrityagent.instrumentation;
 
 import io.integrityagent.util.JdkPackages;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +17,7 @@ final class Subtypes {
     private static final int MAX_REMEMBERED = 20_000;
     private static final int MAX_DEPTH = 32;
 
+    private final SupertypeHeaders headers;
     private final Class<?> root;
     private final Map<String, Boolean> judged = new ConcurrentHashMap<>();
     /**
@@ -29,7 +28,8 @@ final class Subtypes {
     private final Set<String> superclassesOfSubtypes = ConcurrentHashMap.newKeySet();
 
     /** @param jdkSubtypes the JDK's own subtypes of {@code root}, which the agent never reads */
-    Subtypes(Class<?> root, Class<?>... jdkSubtypes) {
+    Subtypes(SupertypeHeaders headers, Class<?> root, Class<?>... jdkSubtypes) {
+        this.headers = headers;
         this.root = root;
         judged.put(internalName(root), true);
         for (Class<?> subtype : jdkSubtypes) {
@@ -60,7 +60,7 @@ final class Subtypes {
             if (!Boolean.TRUE.equals(judged.get(superName))) {
                 superclassesOfSubtypes.add(superName);
             }
-            ClassHeader superclass = header(superName, type.loader());
+            ClassHeader superclass = headers.of(superName, type.loader());
             superName = superclass == null ? null : superclass.superName();
         }
     }
@@ -86,7 +86,7 @@ final class Subtypes {
         if (isJdk(supertype) || depth >= MAX_DEPTH) {
             return false;
         }
-        ClassHeader header = header(supertype, loader);
+        ClassHeader header = headers.of(supertype, loader);
         if (header == null) {
             return false; // not visible from here: whatever it is, the JVM will not find it either
         }
@@ -96,18 +96,6 @@ final class Subtypes {
         }
         judged.put(supertype, subtype);
         return subtype;
-    }
-
-    /** The header of a supertype's class file, read through the class loader defining its subtype. */
-    private static ClassHeader header(String internalName, ClassLoader loader) {
-        if (loader == null) {
-            return null;
-        }
-        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-            return in == null ? null : ClassHeader.read(in.readAllBytes());
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
     }
 
     private static boolean isJdk(String internalName) {

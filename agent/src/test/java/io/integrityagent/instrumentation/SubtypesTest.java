@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SubtypesTest {
 
-    private final Subtypes statements = new Subtypes(Statement.class, PreparedStatement.class,
+    private final Subtypes statements = new Subtypes(new SupertypeHeaders(), Statement.class, PreparedStatement.class,
             CallableStatement.class);
 
     abstract static class DriverStatement implements Statement {
