@@ -29,8 +29,8 @@ final class AgentStart {
             config = AgentConfig.fromEnvironment(arguments);
             config.warnings().forEach(AgentStart::printLine);
             if (!config.enabled()) {
-                stop(jdbc, pipeline);
                 System.err.println(IntegrityAgent.NAME + ": disabled by configuration (enabled=false)");
+                stop(jdbc, pipeline);
                 return;
             }
             BootstrapClasses.install(instrumentation);
@@ -39,13 +39,14 @@ final class AgentStart {
             CaptureHooks.install(pipeline, config.captureParameters(), () -> metrics.countInternalError("hooks"));
             jdbc.hooksInstalled(() -> metrics.countInternalError("instrumentation"));
         } catch (Throwable failure) {
-            stop(jdbc, pipeline);
             printLine(IntegrityAgent.NAME + ": could not start (" + failure + "); the application runs without it");
+            stop(jdbc, pipeline);
             return;
         }
         OutputsStart.start(config, metrics, pipeline, instrumentation);
     }
 
+    /** After saying why: an application that exits at once waits for the start, and so for the line. */
     private static void stop(JdbcInstrumentation jdbc, StartingPipeline pipeline) {
         jdbc.abandon();
         pipeline.started(FailureHandler.NONE);
@@ -55,5 +56,4 @@ final class AgentStart {
     static void printLine(String line) {
         System.err.println(Escaping.text(line));
     }
-
 }
