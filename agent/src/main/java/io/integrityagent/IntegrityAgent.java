@@ -48,13 +48,36 @@ public final class IntegrityAgent {
         try {
             JdbcInstrumentation jdbc = JdbcInstrumentation.register(instrumentation);
             StartingPipeline pipeline = new StartingPipeline();
-            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::exit, "integrity-agent-exit"));
-            Thread starter = new Thread(() -> AgentStart.start(arguments, instrumentation, jdbc, pipeline),
-                    "integrity-agent-start");
+            Runtime.getRuntime().addShutdownHook(pipeline.exitHook());
+            Thread starter = new Thread(new Start(arguments, instrumentation, jdbc, pipeline), "integrity-agent-start");
             starter.setDaemon(true);
             starter.start();
         } catch (Throwable failure) {
             AgentStart.printLine(NAME + ": could not start (" + failure + "); the application runs without it");
+        }
+    }
+
+    /**
+     * The start thread's work. A class, not a lambda: the JVM's first lambda costs it milliseconds to set up,
+     * which need not be spent here, on the application's main thread.
+     */
+    private static final class Start implements Runnable {
+        private final String arguments;
+        private final Instrumentation instrumentation;
+        private final JdbcInstrumentation jdbc;
+        private final StartingPipeline pipeline;
+
+        Start(String arguments, Instrumentation instrumentation, JdbcInstrumentation jdbc,
+              StartingPipeline pipeline) {
+            this.arguments = arguments;
+            this.instrumentation = instrumentation;
+            this.jdbc = jdbc;
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public void run() {
+            AgentStart.start(arguments, instrumentation, jdbc, pipeline);
         }
     }
 
