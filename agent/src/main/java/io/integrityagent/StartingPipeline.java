@@ -20,13 +20,16 @@ final class StartingPipeline implements FailureHandler {
     private static final long MAX_EXIT_WAIT_SECONDS = 2;
 
     private final CountDownLatch ready = new CountDownLatch(1);
-    /** Counts a report lost because the pipeline never started, or an exit action that failed. */
-    private final Runnable countLost;
+    /**
+     * Counts a report lost because the pipeline never started, or an exit action that failed; given once the
+     * agent's metrics exist, before any hook can report.
+     */
+    private volatile Runnable countLost;
     private volatile FailureHandler pipeline;
     private final List<Runnable> exitActions = new CopyOnWriteArrayList<>();
 
-    StartingPipeline(Runnable countLost) {
-        this.countLost = countLost;
+    void countLostWith(Runnable counter) {
+        countLost = counter;
     }
 
     /** The pipeline is ready; {@link FailureHandler#NONE} if it could not be built. */
@@ -42,7 +45,7 @@ final class StartingPipeline implements FailureHandler {
             current = awaitStart();
         }
         if (current == null) {
-            countLost.run();
+            countLost();
         } else {
             current.onFailure(failure);
         }
@@ -51,6 +54,23 @@ final class StartingPipeline implements FailureHandler {
     /** Runs {@code action} when the JVM exits. */
     void atExit(Runnable action) {
         exitActions.add(action);
+    }
+
+    /** The one shutdown hook; an anonymous class rather than a lambda, for the reason {@link IntegrityAgent} gives. */
+    Thread exitHook() {
+        return new Thread("integrity-agent-exit") {
+            @Override
+            public void run() {
+                exit();
+            }
+        };
+    }
+
+    private void countLost() {
+        Runnable counter = countLost;
+        if (counter != null) {
+            counter.run();
+        }
     }
 
     /**
@@ -67,7 +87,7 @@ final class StartingPipeline implements FailureHandler {
             try {
                 action.run();
             } catch (Throwable failed) {
-                countLost.run();
+                countLost();
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -70,10 +69,9 @@ public final class AgentConfig {
     private static final String SYSTEM_PROPERTY_PREFIX = "integrity.";
     private static final String ENVIRONMENT_PREFIX = "INTEGRITY_";
     private static final String AGENT_ARGUMENTS = "agent arguments";
-    private static final String BOOLEAN_VALUES = "true/false, yes/no, on/off or 1/0";
 
     /** Column names whose values are never shown: each alternative is found anywhere in the name, in any case. */
-    private static final Pattern DEFAULT_REDACT = caseInsensitive(
+    private static final Pattern DEFAULT_REDACT = SettingValues.caseInsensitive(
             "password|passwd|pwd|secret|token"
             + "|api[ _-]?key"
             + "|credit[ _-]?card|card[ _-]?number|cvv|cvc"
@@ -103,32 +101,29 @@ public final class AgentConfig {
     private final List<String> warnings;
 
     private AgentConfig(Settings settings) {
-        enabled = settings.read(ENABLED, true, BOOLEAN_VALUES, SettingValues::parseBoolean);
-        eventsFile = settings.read(EVENTS_FILE, null, "a file path", Path::of);
-        prometheusPort = settings.read(PROMETHEUS_PORT, null, "a port 0-65535", SettingValues.wholeNumber(0, 65535));
-        prometheusHost = settings.read(PROMETHEUS_HOST, "127.0.0.1", "a host name or address", Function.identity());
-        logFormat = settings.read(LOG_FORMAT, LogFormat.TEXT, "text, json or off",
-                value -> LogFormat.valueOf(value.toUpperCase(Locale.ROOT)));
-        captureParameters = settings.read(PARAMETERS, true, BOOLEAN_VALUES, SettingValues::parseBoolean);
-        redactPattern = settings.read(REDACT, DEFAULT_REDACT, "a regular expression", AgentConfig::caseInsensitive);
-        logSummaryInterval = Duration.ofSeconds(settings.read(LOG_SUMMARY_INTERVAL, 60,
-                "a whole number of seconds, at least 1", SettingValues.wholeNumber(1, Integer.MAX_VALUE)));
-        valuesMaxLength = settings.read(VALUES_MAX_LENGTH, 200, "a whole number, at least 8",
-                SettingValues.wholeNumber(8, Integer.MAX_VALUE));
-        sqlMaxLength = settings.read(SQL_MAX_LENGTH, 2000, "a whole number, at least 80",
-                SettingValues.wholeNumber(80, Integer.MAX_VALUE));
-        logQuiet = settings.read(LOG_QUIET, null, "a regular expression", AgentConfig::caseInsensitive);
-        applicationMetrics = settings.read(METRICS_APPLICATION, true, "auto or off", SettingValues::parseAutoOrOff);
-        otlpEndpoint = settings.read(OTLP_ENDPOINT, null, "an http:// or https:// URL",
-                SettingValues::otlpMetricsUrl);
-        otlpInterval = Duration.ofSeconds(settings.read(OTLP_INTERVAL, 60,
-                "a whole number of seconds, at least 1", SettingValues.wholeNumber(1, Integer.MAX_VALUE)));
-        traces = settings.read(TRACES, true, "auto or off", SettingValues::parseAutoOrOff);
-        ui = settings.read(UI, false, BOOLEAN_VALUES, SettingValues::parseBoolean);
-        uiToken = settings.readSecret(UI_TOKEN, "at least " + MIN_TOKEN_LENGTH + " characters",
-                SettingValues.atLeast(MIN_TOKEN_LENGTH));
-        uiGroups = settings.read(UI_GROUPS, 50, "a whole number 1-1000", SettingValues.wholeNumber(1, 1000));
-        uiSamples = settings.read(UI_SAMPLES, 5, "a whole number 1-50", SettingValues.wholeNumber(1, 50));
+        enabled = settings.readBoolean(ENABLED, true);
+        eventsFile = settings.readPath(EVENTS_FILE);
+        prometheusPort = settings.readWholeNumber(PROMETHEUS_PORT, null, 0, 65535, "a port 0-65535");
+        prometheusHost = settings.readText(PROMETHEUS_HOST, "127.0.0.1", "a host name or address");
+        logFormat = settings.readLogFormat(LOG_FORMAT, LogFormat.TEXT);
+        captureParameters = settings.readBoolean(PARAMETERS, true);
+        redactPattern = settings.readPattern(REDACT, DEFAULT_REDACT);
+        logSummaryInterval = Duration.ofSeconds(settings.readWholeNumber(LOG_SUMMARY_INTERVAL, 60, 1,
+                Integer.MAX_VALUE, "a whole number of seconds, at least 1"));
+        valuesMaxLength = settings.readWholeNumber(VALUES_MAX_LENGTH, 200, 8, Integer.MAX_VALUE,
+                "a whole number, at least 8");
+        sqlMaxLength = settings.readWholeNumber(SQL_MAX_LENGTH, 2000, 80, Integer.MAX_VALUE,
+                "a whole number, at least 80");
+        logQuiet = settings.readPattern(LOG_QUIET, null);
+        applicationMetrics = settings.readAutoOrOff(METRICS_APPLICATION, true);
+        otlpEndpoint = settings.readOtlpUrl(OTLP_ENDPOINT);
+        otlpInterval = Duration.ofSeconds(settings.readWholeNumber(OTLP_INTERVAL, 60, 1, Integer.MAX_VALUE,
+                "a whole number of seconds, at least 1"));
+        traces = settings.readAutoOrOff(TRACES, true);
+        ui = settings.readBoolean(UI, false);
+        uiToken = settings.readSecret(UI_TOKEN, MIN_TOKEN_LENGTH);
+        uiGroups = settings.readWholeNumber(UI_GROUPS, 50, 1, 1000, "a whole number 1-1000");
+        uiSamples = settings.readWholeNumber(UI_SAMPLES, 5, 1, 50, "a whole number 1-50");
         warnings = settings.warnings();
     }
 
@@ -140,19 +135,23 @@ public final class AgentConfig {
     public static AgentConfig load(String agentArguments, Map<String, String> systemProperties,
             Map<String, String> environment) {
         Settings settings = new Settings(KNOWN_KEYS);
-        parseAgentArguments(agentArguments, settings)
-                .forEach((key, value) -> settings.offer(key, value, AGENT_ARGUMENTS));
-        systemProperties.forEach((name, value) -> {
+        for (Map.Entry<String, String> argument : parseAgentArguments(agentArguments, settings).entrySet()) {
+            settings.offer(argument.getKey(), argument.getValue(), AGENT_ARGUMENTS);
+        }
+        for (Map.Entry<String, String> property : systemProperties.entrySet()) {
+            String name = property.getKey();
             if (name.startsWith(SYSTEM_PROPERTY_PREFIX)) {
-                settings.offer(name.substring(SYSTEM_PROPERTY_PREFIX.length()), value, "system property " + name);
+                settings.offer(name.substring(SYSTEM_PROPERTY_PREFIX.length()), property.getValue(),
+                        "system property " + name);
             }
-        });
-        environment.forEach((name, value) -> {
+        }
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
             if (name.startsWith(ENVIRONMENT_PREFIX)) {
                 String key = name.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-                settings.offer(key, value, "environment variable " + name);
+                settings.offer(key, variable.getValue(), "environment variable " + name);
             }
-        });
+        }
         return new AgentConfig(settings);
     }
 
@@ -319,9 +318,5 @@ public final class AgentConfig {
         }
         parts.add(part.toString());
         return parts;
-    }
-
-    private static Pattern caseInsensitive(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 }

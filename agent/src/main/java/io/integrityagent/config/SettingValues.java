@@ -2,10 +2,12 @@ package io.integrityagent.config;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** How the values of settings are read: each parser throws {@link IllegalArgumentException} for a bad value. */
 final class SettingValues {
+
+    static final String BOOLEAN_VALUES = "true/false, yes/no, on/off or 1/0";
 
     private SettingValues() {
     }
@@ -49,23 +51,22 @@ final class SettingValues {
                 + "/v1/metrics") : uri;
     }
 
-    static Function<String, Integer> wholeNumber(int min, int max) {
-        return value -> {
-            int number = Integer.parseInt(value);
-            if (number < min || number > max) {
-                throw new IllegalArgumentException(value);
-            }
-            return number;
-        };
+    static int wholeNumber(String value, int min, int max) {
+        int number = Integer.parseInt(value);
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(value);
+        }
+        return number;
     }
 
-    /** A text of at least {@code min} characters. */
-    static Function<String, String> atLeast(int min) {
-        return value -> {
-            if (value.length() < min) {
-                throw new IllegalArgumentException("too short");
-            }
-            return value;
-        };
+    static Pattern caseInsensitive(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    }
+
+    static String notEmpty(String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+        }
+        return value;
     }
 }

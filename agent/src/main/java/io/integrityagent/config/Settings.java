@@ -1,10 +1,13 @@
 package io.integrityagent.config;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The raw values gathered from the configuration sources, and the warnings found on the way. Sources are
@@ -34,40 +37,103 @@ final class Settings {
         }
     }
 
-    /**
-     * The key's value as {@code parse} reads it, or {@code defaultValue} if the key was not given. An empty value,
-     * or one that {@code parse} rejects by throwing {@link IllegalArgumentException}, adds a warning and gives
-     * {@code defaultValue}.
+    /*
+     * One reader per kind of value, without a parser function: these run on the agent's start thread, which the
+     * application's first JDBC class may be waiting for, and each lambda costs the cold JVM some tenths of a
+     * millisecond. Each gives the key's value, or the default if the key was not given; an empty or bad value
+     * adds a warning and gives the default.
      */
-    <T> T read(String key, T defaultValue, String expected, Function<String, T> parse) {
+
+    boolean readBoolean(String key, boolean defaultValue) {
         String value = values.get(key);
-        if (value == null) {
-            return defaultValue;
+        try {
+            return value == null ? defaultValue : SettingValues.parseBoolean(value);
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, SettingValues.BOOLEAN_VALUES, defaultValue);
         }
-        T parsed = value.isEmpty() ? null : parseOrNull(value, parse);
-        if (parsed == null) {
-            warn("bad value '" + value + "' for " + key + " (from " + origins.get(key) + "): expected " + expected
-                    + "; using the default");
-            return defaultValue;
+    }
+
+    boolean readAutoOrOff(String key, boolean defaultValue) {
+        String value = values.get(key);
+        try {
+            return value == null ? defaultValue : SettingValues.parseAutoOrOff(value);
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, "auto or off", defaultValue);
         }
-        return parsed;
+    }
+
+    Integer readWholeNumber(String key, Integer defaultValue, int min, int max, String expected) {
+        String value = values.get(key);
+        try {
+            if (value == null) {
+                return defaultValue;
+            }
+            return SettingValues.wholeNumber(value, min, max);
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, expected, defaultValue);
+        }
+    }
+
+    String readText(String key, String defaultValue, String expected) {
+        String value = values.get(key);
+        return value == null ? defaultValue : value.isEmpty() ? badValue(key, value, expected, defaultValue) : value;
+    }
+
+    Path readPath(String key) {
+        String value = values.get(key);
+        try {
+            return value == null ? null : Path.of(SettingValues.notEmpty(value));
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, "a file path", null);
+        }
+    }
+
+    LogFormat readLogFormat(String key, LogFormat defaultValue) {
+        String value = values.get(key);
+        try {
+            return value == null ? defaultValue : LogFormat.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, "text, json or off", defaultValue);
+        }
+    }
+
+    /** A regular expression, compiled to match in any case. */
+    Pattern readPattern(String key, Pattern defaultValue) {
+        String value = values.get(key);
+        try {
+            return value == null ? defaultValue : SettingValues.caseInsensitive(SettingValues.notEmpty(value));
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, "a regular expression", defaultValue);
+        }
+    }
+
+    URI readOtlpUrl(String key) {
+        String value = values.get(key);
+        try {
+            return value == null ? null : SettingValues.otlpMetricsUrl(value);
+        } catch (IllegalArgumentException rejected) {
+            return badValue(key, value, "an http:// or https:// URL", null);
+        }
     }
 
     /**
-     * Like {@link #read}, without a default, for a value that must never be written out: a bad one is
-     * reported without its text.
+     * A text of at least {@code minLength} characters that must never be written out: a bad one is reported
+     * without its text, and not used.
      */
-    <T> T readSecret(String key, String expected, Function<String, T> parse) {
+    String readSecret(String key, int minLength) {
         String value = values.get(key);
-        if (value == null) {
+        if (value != null && value.length() < minLength) {
+            warn("bad value (not shown) for " + key + " (from " + origins.get(key) + "): expected at least "
+                    + minLength + " characters; it is not used");
             return null;
         }
-        T parsed = value.isEmpty() ? null : parseOrNull(value, parse);
-        if (parsed == null) {
-            warn("bad value (not shown) for " + key + " (from " + origins.get(key) + "): expected " + expected
-                    + "; it is not used");
-        }
-        return parsed;
+        return value;
+    }
+
+    private <T> T badValue(String key, String value, String expected, T defaultValue) {
+        warn("bad value '" + value + "' for " + key + " (from " + origins.get(key) + "): expected " + expected
+                + "; using the default");
+        return defaultValue;
     }
 
     void warn(String problem) {
@@ -76,13 +142,5 @@ final class Settings {
 
     List<String> warnings() {
         return List.copyOf(warnings);
-    }
-
-    private static <T> T parseOrNull(String value, Function<String, T> parse) {
-        try {
-            return parse.apply(value);
-        } catch (IllegalArgumentException rejected) {
-            return null;
-        }
     }
 }

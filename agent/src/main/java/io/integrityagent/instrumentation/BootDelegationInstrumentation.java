@@ -19,8 +19,12 @@ final class BootDelegationInstrumentation implements TypeInstrumentation {
     static final String LOAD_CLASS_DESCRIPTOR = "(Ljava/lang/String;Z)Ljava/lang/Class;";
     static final String BOOTSTRAP_PACKAGE = "io.integrityagent.bootstrap.";
 
-    private final Subtypes classLoaders = new Subtypes(ClassLoader.class,
-            java.security.SecureClassLoader.class, java.net.URLClassLoader.class);
+    private final Subtypes classLoaders;
+
+    /** @param classLoaders the subclasses of {@code ClassLoader} */
+    BootDelegationInstrumentation(Subtypes classLoaders) {
+        this.classLoaders = classLoaders;
+    }
 
     @Override
     public boolean appliesTo(LoadingClass type) {

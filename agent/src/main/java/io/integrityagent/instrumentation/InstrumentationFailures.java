@@ -13,16 +13,28 @@ final class InstrumentationFailures {
 
     private static final int MAX_DESCRIPTION = 200;
 
-    private final Runnable counter;
+    /** Counts each failure; until the agent's metrics exist, failures are kept as a number and counted then. */
+    private Runnable counter;
+    private int uncounted;
     private final Set<ClassLoader> told = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+
+    InstrumentationFailures() {
+    }
 
     InstrumentationFailures(Runnable counter) {
         this.counter = counter;
     }
 
+    synchronized void countWith(Runnable counter) {
+        this.counter = counter;
+        for (; uncounted > 0; uncounted--) {
+            counter.run();
+        }
+    }
+
     void report(ClassLoader loader, String className, String why) {
         try {
-            counter.run();
+            count();
             if (told.add(loader)) {
                 System.err.println("Integrity Agent: cannot instrument " + className + " in class loader "
                         + describe(loader) + ": " + why + ". Violations sent through the JDBC classes of this class"
@@ -31,6 +43,14 @@ final class InstrumentationFailures {
             }
         } catch (Throwable ignored) {
             // Telling must not fail the class loading it happens in.
+        }
+    }
+
+    private synchronized void count() {
+        if (counter == null) {
+            uncounted++;
+        } else {
+            counter.run();
         }
     }
 

@@ -1,26 +1,19 @@
 package io.integrityagent.instrumentation;
 
-import io.integrityagent.bootstrap.Hooks;
 import io.integrityagent.util.JdkPackages;
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 
 /**
  * The agent's class file transformer. A class implementing a JDBC method names a {@code java/sql/} type in its
  * class file (every such method throws SQLException), and a class loader overriding {@code loadClass(String,
  * boolean)} names its descriptor, so any other class file is passed over after one scan of its bytes. The rest
- * are judged by their header; only those an instrumentation applies to are parsed and rewritten, with ASM and
- * without computing frames or reading any other class (which could load classes in the middle of a transform).
+ * are judged by their header, without ASM; only the JDBC classes and class loaders are handed to the
+ * {@link ClassRewriter}, waiting for it if the agent is still starting.
  */
 final class JdbcTransformer implements ClassFileTransformer {
 
@@ -29,15 +22,15 @@ final class JdbcTransformer implements ClassFileTransformer {
             BootDelegationInstrumentation.LOAD_CLASS_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
     private static final CodeSource AGENT = JdbcTransformer.class.getProtectionDomain().getCodeSource();
 
-    private final List<TypeInstrumentation> instrumentations;
+    /** The kinds of class an instrumentation may apply to. */
+    private final List<Subtypes> rewritable;
     private final InstrumentationFailures failures;
-    private final Instrumentation instrumentation;
+    private final PendingRewriter rewriter;
 
-    JdbcTransformer(List<TypeInstrumentation> instrumentations, InstrumentationFailures failures,
-                    Instrumentation instrumentation) {
-        this.instrumentations = instrumentations;
+    JdbcTransformer(List<Subtypes> rewritable, InstrumentationFailures failures, PendingRewriter rewriter) {
+        this.rewritable = rewritable;
         this.failures = failures;
-        this.instrumentation = instrumentation;
+        this.rewriter = rewriter;
     }
 
     @Override
@@ -49,47 +42,37 @@ final class JdbcTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return transform(new LoadingClass(new ClassReader(classFile), loader, module, classBeingRedefined));
+            LoadingClass type = new LoadingClass(classFile, loader, module, classBeingRedefined);
+            return rewritable(type) ? rewrite(type) : null;
         } catch (Throwable failure) {
             failures.report(loader, className.replace('/', '.'), "transforming it failed (" + failure + ")");
             return null;
         }
     }
 
-    private byte[] transform(LoadingClass type) {
+    private boolean rewritable(LoadingClass type) {
         if (JdkPackages.contains(type.name()) || type.isInterface() || type.isSynthetic()
                 // A proxy only forwards to its handler; the statement behind it is instrumented.
                 || "java/lang/reflect/Proxy".equals(type.superName())) {
-            return null;
+            return false;
         }
-        ClassWriter writer = new ClassWriter(type.reader(), 0);
-        ClassVisitor chain = writer;
-        for (TypeInstrumentation instrumentation : instrumentations) {
-            if (instrumentation.appliesTo(type)) {
-                chain = instrumentation.transform(chain, type);
+        for (Subtypes kind : rewritable) {
+            if (kind.matches(type)) {
+                return true;
             }
         }
-        if (chain == writer) {
-            return null;
-        }
-        type.reader().accept(chain, ClassReader.EXPAND_FRAMES);
-        if (!type.isChanged()) {
-            return null;
-        }
-        byte[] transformed = writer.toByteArray();
-        if (type.inNamedModule()) {
-            readBootstrapPackage(type);
-        }
-        return transformed;
+        return false;
     }
 
-    /** A driver in a named module reads the bootstrap package's unnamed module only when told to. */
-    private void readBootstrapPackage(LoadingClass type) {
-        Module driver = type.module();
-        Module hooks = Hooks.class.getModule();
-        if (!driver.canRead(hooks)) {
-            instrumentation.redefineModule(driver, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
+    private byte[] rewrite(LoadingClass type) {
+        ClassRewriter ready = rewriter.await();
+        if (ready == null) {
+            if (!rewriter.abandoned()) {
+                failures.report(type.loader(), type.name(), "the agent had not finished starting");
+            }
+            return null;
         }
+        return ready.rewrite(type);
     }
 
     /**
@@ -99,7 +82,6 @@ final class JdbcTransformer implements ClassFileTransformer {
     private static boolean fromAgentJar(ProtectionDomain domain) {
         return domain != null && Objects.equals(domain.getCodeSource(), AGENT);
     }
-
     static boolean contains(byte[] data, byte[] pattern) {
         byte first = pattern[0];
         int last = data.length - pattern.length;

@@ -6,33 +6,44 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * A class the JVM is about to define (or redefine), as its class file's header tells: enough to decide whether
- * an instrumentation applies without parsing the rest of it.
+ * an instrumentation applies without parsing the rest of it, which is parsed only for a class that is rewritten.
  */
 final class LoadingClass {
 
     /** Stack map frames are required from class file version 50 (Java 6) on, and refused before. */
     private static final int FIRST_VERSION_WITH_FRAMES = Opcodes.V1_6;
 
-    private final ClassReader header;
+    private final byte[] classFile;
+    private final ClassHeader header;
     private final ClassLoader loader;
     private final Module module;
     private final Class<?> redefined;
+    private ClassReader reader;
     private boolean changed;
 
-    LoadingClass(ClassReader header, ClassLoader loader, Module module, Class<?> redefined) {
-        this.header = header;
+    LoadingClass(byte[] classFile, ClassLoader loader, Module module, Class<?> redefined) {
+        this.classFile = classFile;
+        this.header = ClassHeader.read(classFile);
         this.loader = loader;
         this.module = module;
         this.redefined = redefined;
     }
 
+    /** The whole class file, parsed on first use. */
     ClassReader reader() {
+        if (reader == null) {
+            reader = new ClassReader(classFile);
+        }
+        return reader;
+    }
+
+    ClassHeader header() {
         return header;
     }
 
     /** Internal name, {@code org/h2/jdbc/JdbcStatement}. */
     String internalName() {
-        return header.getClassName();
+        return header.name();
     }
 
     String name() {
@@ -40,23 +51,23 @@ final class LoadingClass {
     }
 
     String superName() {
-        return header.getSuperName();
+        return header.superName();
     }
 
     List<String> interfaces() {
-        return List.of(header.getInterfaces());
+        return List.of(header.interfaces());
     }
 
     boolean isInterface() {
-        return (header.getAccess() & Opcodes.ACC_INTERFACE) != 0;
+        return (header.access() & Opcodes.ACC_INTERFACE) != 0;
     }
 
     boolean isSynthetic() {
-        return (header.getAccess() & Opcodes.ACC_SYNTHETIC) != 0;
+        return (header.access() & Opcodes.ACC_SYNTHETIC) != 0;
     }
 
     boolean hasFrames() {
-        return (header.readUnsignedShort(6) & 0xFFFF) >= (FIRST_VERSION_WITH_FRAMES & 0xFFFF);
+        return header.majorVersion() >= (FIRST_VERSION_WITH_FRAMES & 0xFFFF);
     }
 
     ClassLoader loader() {

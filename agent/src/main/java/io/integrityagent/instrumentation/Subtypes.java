@@ -1,12 +1,9 @@
 package io.integrityagent.instrumentation;
 
 import io.integrityagent.util.JdkPackages;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.objectweb.asm.ClassReader;
 
 /**
  * Recognises the classes extending or implementing one JDK type while remembering every supertype it has
@@ -20,6 +17,7 @@ final class Subtypes {
     private static final int MAX_REMEMBERED = 20_000;
     private static final int MAX_DEPTH = 32;
 
+    private final SupertypeHeaders headers;
     private final Class<?> root;
     private final Map<String, Boolean> judged = new ConcurrentHashMap<>();
     /**
@@ -30,7 +28,8 @@ final class Subtypes {
     private final Set<String> superclassesOfSubtypes = ConcurrentHashMap.newKeySet();
 
     /** @param jdkSubtypes the JDK's own subtypes of {@code root}, which the agent never reads */
-    Subtypes(Class<?> root, Class<?>... jdkSubtypes) {
+    Subtypes(SupertypeHeaders headers, Class<?> root, Class<?>... jdkSubtypes) {
+        this.headers = headers;
         this.root = root;
         judged.put(internalName(root), true);
         for (Class<?> subtype : jdkSubtypes) {
@@ -48,7 +47,7 @@ final class Subtypes {
         if (superclassesOfSubtypes.contains(type.internalName())) {
             return true;
         }
-        if (!extendsRoot(type.reader(), type.loader(), 0)) {
+        if (!extendsRoot(type.header(), type.loader(), 0)) {
             return false;
         }
         rememberSuperclassesOf(type);
@@ -61,17 +60,17 @@ final class Subtypes {
             if (!Boolean.TRUE.equals(judged.get(superName))) {
                 superclassesOfSubtypes.add(superName);
             }
-            ClassReader superclass = header(superName, type.loader());
-            superName = superclass == null ? null : superclass.getSuperName();
+            ClassHeader superclass = headers.of(superName, type.loader());
+            superName = superclass == null ? null : superclass.superName();
         }
     }
 
-    private boolean extendsRoot(ClassReader type, ClassLoader loader, int depth) {
-        String superName = type.getSuperName();
+    private boolean extendsRoot(ClassHeader type, ClassLoader loader, int depth) {
+        String superName = type.superName();
         if (superName != null && isSubtype(superName, loader, depth)) {
             return true;
         }
-        for (String implemented : type.getInterfaces()) {
+        for (String implemented : type.interfaces()) {
             if (isSubtype(implemented, loader, depth)) {
                 return true;
             }
@@ -87,7 +86,7 @@ final class Subtypes {
         if (isJdk(supertype) || depth >= MAX_DEPTH) {
             return false;
         }
-        ClassReader header = header(supertype, loader);
+        ClassHeader header = headers.of(supertype, loader);
         if (header == null) {
             return false; // not visible from here: whatever it is, the JVM will not find it either
         }
@@ -97,18 +96,6 @@ final class Subtypes {
         }
         judged.put(supertype, subtype);
         return subtype;
-    }
-
-    /** The header of a supertype's class file, read through the class loader defining its subtype. */
-    private static ClassReader header(String internalName, ClassLoader loader) {
-        if (loader == null) {
-            return null;
-        }
-        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-            return in == null ? null : new ClassReader(in);
-        } catch (IOException | RuntimeException unreadable) {
-            return null;
-        }
     }
 
     private static boolean isJdk(String internalName) {

@@ -34,10 +34,16 @@ import org.junit.jupiter.api.Test;
 class JdbcTransformerTest {
 
     private final List<String> failures = new ArrayList<>();
-    private final JdbcTransformer transformer = JdbcInstrumentation.transformer(null,
+    private final JdbcTransformer transformer = readyTransformer(
             new InstrumentationFailures(() -> failures.add("counted")));
     private final RecordingHooks recorded = new RecordingHooks();
     private JdbcHooks installed;
+
+    private static JdbcTransformer readyTransformer(InstrumentationFailures failures) {
+        JdbcInstrumentation jdbc = new JdbcInstrumentation(null, failures);
+        jdbc.rewriteFromNow();
+        return jdbc.transformer();
+    }
 
     @BeforeEach
     void recordHooks() {

@@ -9,12 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.io.IOException;
 import java.io.InputStream;
-import org.objectweb.asm.ClassReader;
 import org.junit.jupiter.api.Test;
 
 class SubtypesTest {
 
-    private final Subtypes statements = new Subtypes(Statement.class, PreparedStatement.class,
+    private final Subtypes statements = new Subtypes(new SupertypeHeaders(), Statement.class, PreparedStatement.class,
             CallableStatement.class);
 
     abstract static class DriverStatement implements Statement {
@@ -81,7 +80,7 @@ class SubtypesTest {
 
     static LoadingClass loading(Class<?> type, Class<?> redefined) {
         try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
-            return new LoadingClass(new ClassReader(in), type.getClassLoader(), null, redefined);
+            return new LoadingClass(in.readAllBytes(), type.getClassLoader(), null, redefined);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
