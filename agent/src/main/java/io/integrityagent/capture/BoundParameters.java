@@ -73,6 +73,18 @@ public final class BoundParameters {
         highestIndex = 0;
     }
 
+    /** The highest index bound since the last clear, 0 if none. */
+    int highestIndex() {
+        return highestIndex;
+    }
+
+    /** Copies the values of indexes 1 to {@link #highestIndex()} into the columns given, from {@code start} on. */
+    void copyTo(byte[] toKinds, long[] toPrimitives, Object[] toObjects, int start) {
+        System.arraycopy(kinds, 1, toKinds, start, highestIndex);
+        System.arraycopy(primitives, 1, toPrimitives, start, highestIndex);
+        System.arraycopy(objects, 1, toObjects, start, highestIndex);
+    }
+
     /** An immutable copy of the values bound now. */
     public ParameterValues snapshot() {
         int length = highestIndex + 1;

@@ -10,7 +10,6 @@ public final class StatementCapture {
     private BoundParameters parameters;
     private BatchEntries batch;
     private BatchEntries executingBatch;
-    private ParameterValues heldBatchEntry;
 
     /** Called with the SQL given to {@code Connection.prepareStatement} or {@code prepareCall}. */
     public void prepared(String sql) {
@@ -46,13 +45,12 @@ public final class StatementCapture {
      * runs it, as Derby clears the parameters inside addBatch.
      */
     public void holdBatchEntry() {
-        heldBatchEntry = parameterSnapshot();
+        batch().hold(parameters);
     }
 
     /** {@code PreparedStatement.addBatch()} returned: the entry held when it began joins the batch. */
     public void addHeldBatchEntry() {
-        batch().add(heldBatchEntry == null ? ParameterValues.NONE : heldBatchEntry);
-        heldBatchEntry = null;
+        batch().addHeld();
     }
 
     /** {@code Statement.addBatch(String)}. */
@@ -61,7 +59,7 @@ public final class StatementCapture {
     }
 
     public void clearBatch() {
-        batch = null;
+        batch = cleared(batch);
     }
 
     /**
@@ -75,12 +73,34 @@ public final class StatementCapture {
         }
     }
 
-    /** Hands the batch being executed over to a report and starts an empty one, as JDBC does after executeBatch. */
+    /**
+     * Hands the batch being executed over to a report and starts an empty one, as JDBC does after executeBatch;
+     * null if it had no entries.
+     */
     public BatchEntries detachBatch() {
         BatchEntries detached = executingBatch != null ? executingBatch : batch;
         executingBatch = null;
         batch = null;
-        return detached;
+        return detached == null || detached.isEmpty() ? null : detached;
+    }
+
+    /** {@code executeBatch} returned: its entries are done with, and their columns hold the next batch's. */
+    public void batchExecuted() {
+        BatchEntries executed = executingBatch != null ? executingBatch : batch;
+        executingBatch = null;
+        batch = cleared(executed);
+    }
+
+    /** Makes this capture as good as new for another statement, keeping the arrays it grew. */
+    void reset() {
+        sql = null;
+        clearParameters();
+        executingBatch = null;
+        batch = cleared(batch);
+    }
+
+    private static BatchEntries cleared(BatchEntries entries) {
+        return entries != null && entries.clear() ? entries : null;
     }
 
     private BatchEntries batch() {

@@ -253,7 +253,7 @@ public final class CaptureHooks implements JdbcHooks {
             } else {
                 StatementCapture capture = Captures.peek(statement);
                 if (capture != null) {
-                    capture.detachBatch(); // executed: its entries are done with
+                    capture.batchExecuted();
                 }
             }
         } catch (Throwable internal) {

@@ -53,7 +53,9 @@ final class JdbcTransformer implements ClassFileTransformer {
     private boolean rewritable(LoadingClass type) {
         if (JdkPackages.contains(type.name()) || type.isInterface() || type.isSynthetic()
                 // A proxy only forwards to its handler; the statement behind it is instrumented.
-                || "java/lang/reflect/Proxy".equals(type.superName())) {
+                || "java/lang/reflect/Proxy".equals(type.superName())
+                // So does a pool's proxy statement and connection, to the driver's.
+                || PoolProxies.contains(type.name())) {
             return false;
         }
         for (Subtypes kind : rewritable) {

@@ -65,4 +65,37 @@ class CapturesTest {
         assertEquals(0, batch.parameters(0).highestIndex());
         assertNull(batch.parameters(1), "an entry never added is unknown, not empty");
     }
+
+    @Test
+    void aClosedStatementsCaptureServesTheNextStatementOfItsThreadAsGoodAsNew() {
+        Holder closed = new Holder();
+        StatementCapture capture = Captures.of(closed);
+        capture.prepared("INSERT INTO t VALUES (?)");
+        capture.parameters().setObject(1, "old");
+        capture.addBatch("INSERT INTO t VALUES (2)");
+        Captures.release(closed);
+        Captures.release(closed); // closing twice hands it over once
+
+        Holder next = new Holder();
+        assertSame(capture, Captures.of(next));
+        assertNull(capture.sql());
+        assertEquals(0, capture.parameterSnapshot().highestIndex());
+        assertNull(capture.detachBatch());
+        assertTrue(Captures.of(new Holder()) != capture, "one statement at a time");
+    }
+
+    /** A statement class that got its capture field. */
+    private static final class Holder implements io.integrityagent.bootstrap.CaptureHolder {
+        private Object capture;
+
+        @Override
+        public Object integrity$capture() {
+            return capture;
+        }
+
+        @Override
+        public void integrity$capture(Object capture) {
+            this.capture = capture;
+        }
+    }
 }

@@ -123,6 +123,17 @@ class JdbcTransformerTest {
         }
     }
 
+    /** The driver's statement behind them records everything once; the proxies' own records were a copy. */
+    @Test
+    void poolsProxyStatementsAndConnectionsAreLeftAsTheyAre() throws Exception {
+        for (String proxy : List.of("com.zaxxer.hikari.pool.HikariProxyPreparedStatement",
+                "com.zaxxer.hikari.pool.HikariProxyConnection", "org.apache.commons.dbcp2.DelegatingPreparedStatement",
+                "com.mchange.v2.c3p0.impl.NewProxyPreparedStatement", "io.agroal.pool.wrapper.StatementWrapper")) {
+            assertNull(transform(Class.forName(proxy, false, getClass().getClassLoader())), proxy);
+        }
+        assertEquals(List.of(), failures);
+    }
+
     @Test
     void classFilesNamingNeitherJavaSqlNorLoadClassArePassedOver() throws Exception {
         assertNull(transformer.transform(null, getClass().getClassLoader(), "java/lang/Object", null, null,

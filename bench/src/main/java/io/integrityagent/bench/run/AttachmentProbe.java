@@ -54,7 +54,7 @@ public final class AttachmentProbe {
         }
     }
 
-    /** A violation through HikariCP, whose proxy statement and H2's behind it must count as one. */
+    /** A violation through HikariCP, whose proxy statement forwards to H2's: one count, as without the pool. */
     private static void throughPool() throws SQLException {
         try (BenchPool pool = BenchPool.open("probe-pool", 1)) {
             pool.execute(BenchDatabase.MEMBER_TABLE,
