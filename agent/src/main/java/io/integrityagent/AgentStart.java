@@ -47,7 +47,7 @@ final class AgentStart {
     }
 
     /** After saying why: an application that exits at once waits for the start, and so for the line. */
-    private static void stop(JdbcInstrumentation jdbc, StartingPipeline pipeline) {
+    static void stop(JdbcInstrumentation jdbc, StartingPipeline pipeline) {
         jdbc.abandon();
         pipeline.started(FailureHandler.NONE);
     }

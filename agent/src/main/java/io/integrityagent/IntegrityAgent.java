@@ -45,15 +45,19 @@ public final class IntegrityAgent {
             System.err.println(NAME + ": already active in this JVM; ignoring the second start");
             return;
         }
+        JdbcInstrumentation jdbc = null;
+        StartingPipeline pipeline = new StartingPipeline();
         try {
-            JdbcInstrumentation jdbc = JdbcInstrumentation.register(instrumentation);
-            StartingPipeline pipeline = new StartingPipeline();
+            jdbc = JdbcInstrumentation.register(instrumentation);
             Runtime.getRuntime().addShutdownHook(pipeline.exitHook());
             Thread starter = new Thread(new Start(arguments, instrumentation, jdbc, pipeline), "integrity-agent-start");
             starter.setDaemon(true);
             starter.start();
         } catch (Throwable failure) {
             AgentStart.printLine(NAME + ": could not start (" + failure + "); the application runs without it");
+            if (jdbc != null) {
+                AgentStart.stop(jdbc, pipeline); // else JDBC classes would wait for a start that never comes
+            }
         }
     }
 
