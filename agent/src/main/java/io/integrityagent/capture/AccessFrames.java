@@ -26,6 +26,10 @@ final class AccessFrames {
         {"liquibase.", "Liquibase"}
     };
 
+    /** What nearly every violation of an application without a data-access framework finds: one shared path. */
+    private static final AccessPath PLAIN_JDBC = new AccessPath(Layer.JDBC, Moment.STATEMENT, null, false, null,
+            List.of());
+
     private boolean springJdbc;
     private boolean springDataJdbc;
     private boolean hibernate;
@@ -105,6 +109,10 @@ final class AccessFrames {
     }
 
     AccessPath path() {
+        if (!springJdbc && !springDataJdbc && !hibernate && !jooq && other == null && !springTransactionManager
+                && !transactionBoundary) {
+            return PLAIN_JDBC;
+        }
         List<String> frameworks = new ArrayList<>(2);
         if (springJdbc || springDataJdbc) {
             frameworks.add(springDataJdbc ? "Spring Data JDBC" : "Spring JDBC");

@@ -38,11 +38,21 @@ public final class CallSite {
     };
 
     /**
+     * How many frames the walker fetches in its first batch: on JDK 17 each batch is a call into the VM that
+     * fills a new frame object for every slot, used or not, and the default first batch holds 6 frames, one short
+     * of the call site of plain JDBC (the agent's five frames from {@link #locate()} to the hook, the outermost
+     * JDBC method, the call site), which then took a second batch of 12. The JDK keeps 2 of its slots: 10 leave
+     * room for those 7 frames and one to spare.
+     */
+    static final int FIRST_BATCH = 10;
+
+    /**
      * Shows reflection frames, which are passed over anyway as the JDK's: the walker would otherwise test each
      * frame's class against the reflection types itself, a good part of the walk's cost.
      */
     private static final StackWalker WALKER = StackWalker.getInstance(
-            EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
+            EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES),
+            FIRST_BATCH);
     private static final CodeSource AGENT = CallSite.class.getProtectionDomain().getCodeSource();
 
     /**

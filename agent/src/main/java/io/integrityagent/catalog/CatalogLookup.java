@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -37,8 +38,8 @@ public final class CatalogLookup {
     private final LruCache<String, List<String>> columnLists = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
             (key, columns) -> LruCache.bytesOf(key) + TableKeys.namesBytes(columns));
     /** A dialect query's answer by database, query and arguments; empty when the catalog had none. */
-    private final LruCache<String, Optional<String>> answers = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
-            (key, answer) -> LruCache.bytesOf(key) + LruCache.bytesOf(answer.orElse(null)));
+    private final LruCache<AnswerKey, Optional<String>> answers = new LruCache<>(MAX_CACHED, MAX_CACHED_BYTES,
+            (key, answer) -> key.estimatedBytes() + LruCache.bytesOf(answer.orElse(null)));
     private final Unobserved unobserved;
 
     /** @param unobserved how the agent's own queries are kept from being reported */
@@ -229,8 +230,7 @@ public final class CatalogLookup {
     }
 
     private String answer(Connection connection, String query, String... arguments) throws SQLException {
-        String key = connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + query + "|"
-                + Arrays.asList(arguments);
+        AnswerKey key = new AnswerKey(connection.getMetaData().getURL(), connection.getCatalog(), query, arguments);
         return answers.get(key, k -> Optional.ofNullable(
                 CatalogQueries.firstString(connection, query, TIMEOUT_MILLIS / 1000, arguments))).orElse(null);
     }
@@ -256,6 +256,50 @@ public final class CatalogLookup {
             return work.run();
         } finally {
             connection.setNetworkTimeout(ON_CALLER, previous);
+        }
+    }
+
+    /**
+     * What a dialect query's answer depends on: the database, the query and its arguments. Compared part by part,
+     * not joined into one text: a storm of one CHECK asks it at every violation.
+     */
+    private static final class AnswerKey {
+        private final String url;
+        private final String catalog;
+        private final String query;
+        private final String[] arguments;
+
+        AnswerKey(String url, String catalog, String query, String[] arguments) {
+            this.url = url;
+            this.catalog = catalog;
+            this.query = query;
+            this.arguments = arguments;
+        }
+
+        long estimatedBytes() {
+            long bytes = 32 + LruCache.bytesOf(url) + LruCache.bytesOf(catalog) + LruCache.bytesOf(query);
+            for (String argument : arguments) {
+                bytes += 8 + LruCache.bytesOf(argument);
+            }
+            return bytes;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof AnswerKey)) {
+                return false;
+            }
+            AnswerKey that = (AnswerKey) other;
+            return Objects.equals(url, that.url) && Objects.equals(catalog, that.catalog) && query.equals(that.query)
+                    && Arrays.equals(arguments, that.arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(url);
+            hash = 31 * hash + Objects.hashCode(catalog);
+            hash = 31 * hash + query.hashCode();
+            return 31 * hash + Arrays.hashCode(arguments);
         }
     }
 

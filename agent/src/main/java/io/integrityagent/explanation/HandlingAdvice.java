@@ -7,9 +7,7 @@ import io.integrityagent.model.DatabaseSystem;
 import io.integrityagent.model.Handling;
 import io.integrityagent.model.Handling.Rollback;
 import io.integrityagent.model.ViolationKind;
-import java.sql.BatchUpdateException;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
  * "Handle it where it surfaces": what the application's code at the call site receives for a violation, judged
@@ -19,7 +17,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
  */
 public final class HandlingAdvice {
 
-    private static final String SQL_INTEGRITY = "java.sql.SQLIntegrityConstraintViolationException";
     private static final String DB_ACTION_EXECUTION =
             "org.springframework.data.relational.core.conversion.DbActionExecutionException";
     private static final String JPA_ROLLBACK = "jakarta.persistence.RollbackException";
@@ -28,36 +25,33 @@ public final class HandlingAdvice {
     private final Moment moment;
     private final ViolationKind kind;
     private final DatabaseSystem system;
-    private final Throwable thrown;
-    private final SQLException violation;
-    private final SQLException translated;
+    private final HandlingCase given;
     private final String at;
 
-    /**
-     * @param thrown    what the driver threw (the application's plain-JDBC code receives this one)
-     * @param violation the exception of its chain that reports the violation
-     * @param atCommit  whether the failing statement was the COMMIT (a deferred constraint)
-     */
-    private HandlingAdvice(AccessPath path, ViolationKind kind, DatabaseSystem system, Throwable thrown,
-                           SQLException violation, boolean atCommit, String callSite) {
-        this.path = path;
-        this.moment = atCommit ? Moment.COMMIT : path.moment();
-        this.kind = kind;
-        this.system = system;
-        this.thrown = thrown;
-        this.violation = violation;
-        // Frameworks translate the exception the driver threw; a wrapper that is no SQLException leaves them the cause.
-        this.translated = thrown instanceof SQLException ? (SQLException) thrown : violation;
-        this.at = callSite == null ? "the call site" : callSite;
+    private HandlingAdvice(HandlingCase given) {
+        this.path = given.path;
+        this.moment = given.moment;
+        this.kind = given.kind;
+        this.system = given.system;
+        this.given = given;
+        this.at = given.at;
     }
 
     /**
+     * @param thrown     what the driver threw (the application's plain-JDBC code receives this one)
+     * @param violation  the exception of its chain that reports the violation
+     * @param atCommit   whether the failing statement was the COMMIT (a deferred constraint)
      * @param autoCommit the connection's auto-commit mode when it failed; null when it could not be read
      * @param callSite   the application frame that sent the statement, or null
      */
     public static Handling advise(AccessPath path, ViolationKind kind, DatabaseSystem system, Throwable thrown,
                                   SQLException violation, boolean atCommit, Boolean autoCommit, String callSite) {
-        return new HandlingAdvice(path, kind, system, thrown, violation, atCommit, callSite).handling(autoCommit);
+        return advise(HandlingCase.of(path, kind, system, thrown, violation, atCommit, autoCommit, callSite));
+    }
+
+    /** The advice for a case, worded from the case alone. */
+    static Handling advise(HandlingCase given) {
+        return new HandlingAdvice(given).handling(given.autoCommit);
     }
 
     private Handling handling(Boolean autoCommit) {
@@ -110,17 +104,8 @@ public final class HandlingAdvice {
 
     private Catch jdbc() {
         String driver = driverClass();
-        String catchType;
-        String cause = violation == thrown ? null : violation.getClass().getName();
-        if (thrown instanceof BatchUpdateException) {
-            catchType = BatchUpdateException.class.getName();
-        } else if (thrown instanceof SQLIntegrityConstraintViolationException) {
-            catchType = SQL_INTEGRITY;
-        } else if (thrown instanceof SQLException) {
-            catchType = SQLException.class.getName();
-        } else {
-            catchType = driver;
-        }
+        String catchType = given.catchType;
+        String cause = given.cause;
         String test = test();
         StringBuilder sentence = new StringBuilder();
         if (!path.conflicting().isEmpty()) {
@@ -132,7 +117,7 @@ public final class HandlingAdvice {
         }
         sentence.append("Plain JDBC: the driver throws ").append(driver);
         if (!catchType.equals(driver)) {
-            sentence.append(catchType.equals(SQLException.class.getName()) && !(thrown instanceof BatchUpdateException)
+            sentence.append(catchType.equals(SQLException.class.getName()) && !given.batch
                     ? ", a plain SQLException rather than SQLIntegrityConstraintViolationException"
                     : ", a " + simpleName(catchType));
         }
@@ -149,7 +134,7 @@ public final class HandlingAdvice {
     }
 
     private Catch springJdbc() {
-        String spring = FrameworkExceptions.spring(translated);
+        String spring = given.spring;
         if (spring.equals(FrameworkExceptions.UNCATEGORIZED_SQL)) {
             return new Catch(spring, spring, driverClass(), test(), "Spring JDBC (JdbcTemplate) cannot classify "
                     + driverThrew() + ", so it throws " + spring + ": catch that at " + at + " and test its"
@@ -160,7 +145,7 @@ public final class HandlingAdvice {
     }
 
     private Catch springDataJdbc() {
-        String spring = FrameworkExceptions.spring(translated);
+        String spring = given.spring;
         String version = path.layerVersion();
         boolean unwrapped = version != null && majorOf(version) >= 4;
         if (unwrapped) {
@@ -174,7 +159,7 @@ public final class HandlingAdvice {
     }
 
     private Catch hibernate() {
-        String hibernate = FrameworkExceptions.hibernate(translated);
+        String hibernate = given.hibernate;
         if (moment == Moment.COMMIT) {
             return new Catch(JPA_ROLLBACK, JPA_ROLLBACK, hibernate, null, "JPA's commit throws " + JPA_ROLLBACK
                     + ", whose cause is Hibernate's " + hibernate + " (Hibernate's own API throws that one itself):"
@@ -186,7 +171,7 @@ public final class HandlingAdvice {
     }
 
     private Catch springOfHibernate(Layer layer) {
-        String hibernate = FrameworkExceptions.hibernate(translated);
+        String hibernate = given.hibernate;
         String spring = FrameworkExceptions.springOfHibernate(hibernate);
         String who = layer == Layer.SPRING_DATA_JPA ? "A Spring Data JPA repository: Spring" : "Spring";
         String whatever = spring.equals(FrameworkExceptions.DATA_INTEGRITY_VIOLATION)
@@ -196,8 +181,8 @@ public final class HandlingAdvice {
     }
 
     private Catch jooq() {
-        String jooq = FrameworkExceptions.jooq(translated);
-        String spring = FrameworkExceptions.spring(translated);
+        String jooq = given.jooq;
+        String spring = given.spring;
         if (jooq.equals(FrameworkExceptions.JOOQ_DATA_ACCESS)) {
             return new Catch(jooq, jooq, driverClass(), test(), "jOOQ throws " + jooq + ", as the SQLSTATE is not"
                     + " of class 23: catch it at " + at + " and look for " + driverThrew() + " among its causes"
@@ -281,11 +266,11 @@ public final class HandlingAdvice {
 
     /** The check on the violation's exception that tells its kind: its SQLSTATE, or the vendor code when generic. */
     private String test() {
-        String sqlState = sqlState();
+        String sqlState = given.sqlState;
         if (sqlState != null && !sqlState.equals("23000") && !sqlState.startsWith("HY")) {
             return "\"" + sqlState + "\".equals(e.getSQLState())";
         }
-        int code = violation.getErrorCode();
+        int code = given.errorCode;
         return code == 0 ? null : "e.getErrorCode() == " + code;
     }
 
@@ -295,28 +280,11 @@ public final class HandlingAdvice {
     }
 
     private String driverClass() {
-        return thrown.getClass().getName();
-    }
-
-    /**
-     * The violation's SQLSTATE when it is one: five letters or digits. Whatever else a driver returns there is
-     * left out, so the advice stays short whatever the exception says.
-     */
-    private String sqlState() {
-        String sqlState = violation.getSQLState();
-        if (sqlState == null || sqlState.length() != 5) {
-            return null;
-        }
-        for (int i = 0; i < 5; i++) {
-            if (!Character.isLetterOrDigit(sqlState.charAt(i)) || sqlState.charAt(i) > 'z') {
-                return null;
-            }
-        }
-        return sqlState;
+        return given.driverClass;
     }
 
     private String driverThrew() {
-        String sqlState = sqlState();
+        String sqlState = given.sqlState;
         return driverClass() + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")");
     }
 

@@ -1,6 +1,7 @@
 package io.integrityagent.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the frames between the JDBC driver and the application's call site tell about the way the statement
@@ -108,6 +109,29 @@ public final class AccessPath {
 
     public List<String> conflicting() {
         return conflicting;
+    }
+
+    /** Paths are equal when they tell the same: the advice for one stands for the other. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof AccessPath)) {
+            return false;
+        }
+        AccessPath that = (AccessPath) other;
+        return layer == that.layer && moment == that.moment
+                && springTransactionBoundary == that.springTransactionBoundary
+                && Objects.equals(framework, that.framework) && Objects.equals(layerVersion, that.layerVersion)
+                && conflicting.equals(that.conflicting);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = layer.hashCode();
+        hash = 31 * hash + moment.hashCode();
+        hash = 31 * hash + Objects.hashCode(framework);
+        hash = 31 * hash + Boolean.hashCode(springTransactionBoundary);
+        hash = 31 * hash + Objects.hashCode(layerVersion);
+        return 31 * hash + conflicting.hashCode();
     }
 
     @Override

@@ -70,4 +70,9 @@ public final class Handling {
     public String surfaces() { return surfaces; }
     public Rollback rollback() { return rollback; }
     public String advice() { return advice; }
+
+    /** A generous estimate of the heap it holds of its own: the advice; its other strings are names and constants. */
+    public long estimatedBytes() {
+        return 80 + 56 + 2L * advice.length() + (test == null ? 0 : 56 + 2L * test.length());
+    }
 }

@@ -73,6 +73,9 @@ public final class ViolationRecognizer {
      * An exception whose getters throw is kept with what could still be read.
      */
     public static List<RecognizedViolation> recognize(List<Throwable> chain, Dialect dialect) {
+        if (chain.size() == 1) {
+            return alone(chain.get(0), dialect);
+        }
         List<Recognized> violations = new ArrayList<>();
         List<Recognized> batchContainers = new ArrayList<>();
         BatchUpdateException batch = null;
@@ -106,6 +109,28 @@ public final class ViolationRecognizer {
             withBatch.add(violation.inBatch(batch));
         }
         return withBatch;
+    }
+
+    /**
+     * The violation an exception alone reports, as nearly every one is: what {@link #recognize} finds in a chain
+     * of one, without the lists and sets that joining several needs. Alone, it has no earlier failure as its cause
+     * and no other exception to be the same violation as; a batch exception is its own batch.
+     */
+    private static List<RecognizedViolation> alone(Throwable t, Dialect dialect) {
+        if (!(t instanceof SQLException)) {
+            return List.of();
+        }
+        SQLException readable = ReadableException.of((SQLException) t);
+        if (dialect.repeatsEarlierFailure(readable)) {
+            return List.of();
+        }
+        ViolationKind kind = dialect.classify(readable);
+        if (kind == null) {
+            return List.of();
+        }
+        RecognizedViolation violation = new RecognizedViolation(readable, kind);
+        return List.of(readable instanceof BatchUpdateException
+                ? violation.inBatch((BatchUpdateException) readable) : violation);
     }
 
     /** Sized for the handful of exceptions a real chain holds; it grows for more. */

@@ -5,7 +5,7 @@ import io.integrityagent.catalog.CatalogLookup;
 import io.integrityagent.context.Correlation;
 import io.integrityagent.explanation.Explainer;
 import io.integrityagent.explanation.ExplanationInput;
-import io.integrityagent.explanation.HandlingAdvice;
+import io.integrityagent.explanation.RememberedAdvice;
 import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.Handling;
@@ -32,6 +32,7 @@ public final class ReportAssembler {
     private final ValueRenderer renderer;
     private final Redactor redactor;
     private final boolean parametersCaptured;
+    private final RememberedAdvice advice = new RememberedAdvice();
 
     public ReportAssembler(ValueRenderer renderer, Redactor redactor, boolean parametersCaptured,
                            CatalogLookup catalog) {
@@ -82,7 +83,7 @@ public final class ReportAssembler {
     private Handling handling(FailedExecution failure, RecognizedViolation violation, Dialect dialect,
                               ResolvedViolation resolved, String callSite, AccessPath path) {
         try {
-            return HandlingAdvice.advise(path, resolved.kind(), dialect.system(), failure.thrown(),
+            return advice.advise(path, resolved.kind(), dialect.system(), failure.thrown(),
                     violation.exception(), "COMMIT".equals(resolved.shape().verb()),
                     catalog.autoCommit(failure.statement()), callSite);
         } catch (RuntimeException unreadable) {
