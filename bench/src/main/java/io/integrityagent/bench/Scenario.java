@@ -51,6 +51,14 @@ public enum Scenario {
         }
     }
 
+    /**
+     * How many times the run's warm-up the storm needs: 32 threads on 2 cores leave the JIT's compiler threads
+     * little CPU, and after the usual 5 s even no agent runs at about half the rate it settles at (measured:
+     * 60-127k ops/s after 5 s, 221k after 25 s), so the ratio would measure how fast each configuration
+     * compiles rather than what it costs.
+     */
+    public static final int STORM_WARMUP_FACTOR = 4;
+
     private final String id;
     private final String label;
     private final String benchmark;
@@ -122,5 +130,10 @@ public enum Scenario {
     /** The scenario of a JMH benchmark name, or null for a benchmark that is not part of the comparison. */
     public static Scenario ofBenchmark(String benchmark) {
         return Arrays.stream(values()).filter(s -> s.benchmark.equals(benchmark)).findFirst().orElse(null);
+    }
+
+    /** The warm-up iterations of this scenario's forks, given the run's. */
+    public int warmupIterations(int runWarmupIterations) {
+        return group == Group.STORM ? runWarmupIterations * STORM_WARMUP_FACTOR : runWarmupIterations;
     }
 }

@@ -162,7 +162,7 @@ final class Measurements {
                 .include("^" + Pattern.quote(fork.scenario().benchmark()) + "$")
                 .forks(1)
                 .jvm(fork.jdk().java().toString())
-                .warmupIterations(settings.warmupIterations)
+                .warmupIterations(fork.scenario().warmupIterations(settings.warmupIterations))
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis))
                 .measurementIterations(settings.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(settings.measurementMillis))
@@ -195,11 +195,11 @@ final class Measurements {
      * around them (JVM and JMH start, table set-up, the agents' start-up, the agent's counts settling).
      */
     long estimatedSeconds() {
-        double iterations = (settings.warmupIterations * settings.warmupMillis
-                + settings.measurementIterations * settings.measurementMillis) / 1000.0;
         double total = 0;
         for (Fork fork : plan()) {
             Configuration configuration = fork.configuration();
+            double iterations = (fork.scenario().warmupIterations(settings.warmupIterations) * settings.warmupMillis
+                    + settings.measurementIterations * settings.measurementMillis) / 1000.0;
             total += iterations + FORK_SECONDS + (configuration.usesIntegrityAgent() ? INTEGRITY_SECONDS : 0)
                     + (configuration.usesOpenTelemetryAgent() ? OPENTELEMETRY_SECONDS : 0);
         }
