@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -38,21 +40,31 @@ public final class CallSite {
     };
 
     /**
-     * How many frames the walker fetches in its first batch: on JDK 17 each batch is a call into the VM that
-     * fills a new frame object for every slot, used or not, and the default first batch holds 6 frames, one short
-     * of the call site of plain JDBC (the agent's five frames from {@link #locate()} to the hook, the outermost
-     * JDBC method, the call site), which then took a second batch of 12. The JDK keeps 2 of its slots: 10 leave
-     * room for those 7 frames and one to spare.
+     * The slots of a walk's first batch that JDK 17 keeps for itself out of the estimated depth; JDK 25 adds its
+     * own to the estimate. Releases between are sized as 17: a frame filled in vain costs less than a second batch.
      */
-    static final int FIRST_BATCH = 10;
+    static final int RESERVED_SLOTS = Runtime.version().feature() < 25 ? 2 : 0;
 
     /**
-     * Shows reflection frames, which are passed over anyway as the JDK's: the walker would otherwise test each
-     * frame's class against the reflection types itself, a good part of the walk's cost.
+     * The deepest first batch sized to the last call site; deeper stacks continue in the JDK's own batches.
+     * Framework stacks (Spring Data, Hibernate) put the call site tens of frames down.
      */
-    private static final StackWalker WALKER = StackWalker.getInstance(
-            EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES),
-            FIRST_BATCH);
+    static final int MAX_FIRST_BATCH = 128;
+
+    /**
+     * Walkers by first batch size, made when first needed. The JDK fills every slot of a batch at a cost per
+     * frame (it resolves the frame's method), and a batch too small for the call site costs a second one twice
+     * its size: through a pool, a first batch of 10 for a call site 9 frames down filled 28 frames.
+     */
+    private static final StackWalker[] WALKERS = new StackWalker[MAX_FIRST_BATCH + 1];
+
+    /**
+     * How many frames down the last call site was found. Violations come in runs from the same few places, so it
+     * sizes the next walk's first batch; a wrong guess costs a batch more, never a wrong answer. Written only when
+     * it changes, so a storm from one place does not share a written field across cores.
+     */
+    private static volatile int lastDepth = 8;
+
     private static final CodeSource AGENT = CallSite.class.getProtectionDomain().getCodeSource();
 
     /**
@@ -89,18 +101,45 @@ public final class CallSite {
      * statement; one walk for both.
      */
     public static Located locate() {
-        AccessFrames between = new AccessFrames();
-        String callSite = WALKER.walk(frames -> {
+        Walk walk = new Walk();
+        String callSite = walkerFor(lastDepth).walk(walk);
+        if (callSite != null && walk.depth != lastDepth) {
+            lastDepth = walk.depth;
+        }
+        return new Located(callSite, walk.between.path());
+    }
+
+    /** A walker whose first batch holds {@code depth} frames and the JDK's reserved slots, within the bound. */
+    static StackWalker walkerFor(int depth) {
+        int batch = Math.min(Math.max(depth, 1) + RESERVED_SLOTS, MAX_FIRST_BATCH);
+        StackWalker walker = WALKERS[batch];
+        if (walker == null) {
+            // Shows reflection frames, which are passed over anyway as the JDK's: the walker would otherwise test
+            // each frame's class against the reflection types itself, a good part of the walk's cost.
+            walker = StackWalker.getInstance(EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE,
+                    StackWalker.Option.SHOW_REFLECT_FRAMES), batch);
+            WALKERS[batch] = walker; // a race makes an equal walker twice, no more
+        }
+        return walker;
+    }
+
+    /** One walk to the call site, counting the frames on the way and reading those passed over. */
+    private static final class Walk implements Function<Stream<StackWalker.StackFrame>, String> {
+        final AccessFrames between = new AccessFrames();
+        int depth;
+
+        @Override
+        public String apply(Stream<StackWalker.StackFrame> frames) {
             for (Iterator<StackWalker.StackFrame> walked = frames.iterator(); walked.hasNext(); ) {
                 StackWalker.StackFrame frame = walked.next();
+                depth++;
                 if (!PASSED_OVER.get(frame.getDeclaringClass())) {
                     return describe(frame);
                 }
                 between.see(frame.getClassName(), frame::getMethodName, frame.getDeclaringClass());
             }
             return null;
-        });
-        return new Located(callSite, between.path());
+        }
     }
 
     /** The application frame that issued a statement, and the way the statement came from it. */

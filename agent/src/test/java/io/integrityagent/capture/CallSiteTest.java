@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.DatabaseSystem;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 class CallSiteTest {
@@ -69,6 +70,33 @@ class CallSiteTest {
         assertEquals(ofNumber, callSiteOf(2));
         assertEquals(ofText, callSiteOf("2"));
         assertTrue(ofText.startsWith("io.integrityagent.capture.CallSiteTest.callSiteOf(CallSiteTest.java:"), ofText);
+    }
+
+    /**
+     * The walk's first batch is sized by the depth of the last call site found: a call site far deeper or far
+     * shallower than the last one must be found all the same.
+     */
+    @Test
+    void callSitesAtDepthsFarFromTheLastOneAreFoundAllTheSame() throws Exception {
+        String site = "io.integrityagent.capture.CallSiteTest.locatedThroughReflection(CallSiteTest.java:";
+        for (int nesting : new int[] {0, 40, 0, 5, 60, 1}) {
+            String callSite = locatedThroughReflection(nesting).callSite();
+            assertTrue(callSite.startsWith(site), nesting + " nested reflective calls: " + callSite);
+        }
+    }
+
+    /** {@link CallSite#locate()} called through Method.invoke nested {@code nesting} times: JDK frames only. */
+    private static CallSite.Located locatedThroughReflection(int nesting) throws Exception {
+        Method invoke = Method.class.getMethod("invoke", Object.class, Object[].class);
+        Method target = CallSite.class.getMethod("locate");
+        Object receiver = null;
+        Object[] arguments = new Object[0];
+        for (int i = 0; i < nesting; i++) {
+            arguments = new Object[] {receiver, arguments};
+            receiver = target;
+            target = invoke;
+        }
+        return (CallSite.Located) target.invoke(receiver, arguments);
     }
 
     @Test

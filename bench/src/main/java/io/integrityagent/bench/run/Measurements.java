@@ -175,8 +175,8 @@ final class Measurements {
             int colon = profiler.indexOf(':');
             String name = colon < 0 ? profiler : profiler.substring(0, colon);
             String profilerOptions = colon < 0 ? "" : profiler.substring(colon + 1);
-            if (name.equals("jfr") && !profilerOptions.contains("dir=")) {
-                // JFR's default directory is named after the benchmark: every fork of it would overwrite the last.
+            if ((name.equals("jfr") || name.equals("async")) && !profilerOptions.contains("dir=")) {
+                // Their default directory is named after the benchmark: every fork of it would overwrite the last.
                 String dir = "dir=" + settings.out.resolve("profiles").resolve(fork.name());
                 profilerOptions = profilerOptions.isEmpty() ? dir : profilerOptions + ";" + dir;
             }

@@ -48,8 +48,9 @@ final class RunSettings {
             "                   warm-up and measured iterations per fork and their length (default 5, 5, 1000)",
             "  --fork-args      extra options for every benchmark JVM, e.g. \"-XX:+UnlockDiagnosticVMOptions",
             "                   -XX:+PrintCompilation\" (their output goes to jmh.log)",
-            "  --prof           a JMH profiler besides gc (repeatable): stack, jfr (one recording per fork under",
-            "                   profiles/), comp, perfnorm, ...; OPTIONS as JMH's -prof takes them",
+            "  --prof           a JMH profiler besides gc (repeatable): stack, jfr or async (their output per fork",
+            "                   under profiles/), comp, perfnorm, ...; OPTIONS as JMH's -prof takes them, e.g.",
+            "                   \"async:libPath=/path/libasyncProfiler.so;output=collapsed;event=cpu\"",
             "  --agent-jar JAR  the Integrity Agent jar to measure (default agent/target/integrity-agent.jar)",
             "  --out DIR        where results go (default bench/target/overhead/<date-time>)");
 
