@@ -73,7 +73,7 @@ public final class AgentConfig {
     /** Column names whose values are never shown: each alternative is found anywhere in the name, in any case. */
     private static final Pattern DEFAULT_REDACT = SettingValues.caseInsensitive(
             "password|passwd|pwd|secret|token"
-            + "|api[ _-]?key"
+            + "|api[ _-]?key|private[ _-]?key|credential|authoriz|bearer|cookie|session[ _-]?(id|key)"
             + "|credit[ _-]?card|card[ _-]?number|cvv|cvc"
             // ssn must start or end a word, or "classname" would match.
             + "|(?<![a-z])ssn|ssn(?![a-z])"

@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class EscapingTest {
 
-    /** Everything that could start a line or reorder what a reader sees. */
+    /** Everything that could start a line, reorder what a reader sees or hide between letters. */
     private static final String HOSTILE = "a\nb\rc\u0085d\u2028e\u2029f\u202ag\u202bh\u202ci\u202dj\u202ek"
-            + "\u2066l\u2067m\u2068n\u2069o\u200ep\u200fq\u061cr\u0000s\u001bt\u007fu\tv";
+            + "\u2066l\u2067m\u2068n\u2069o\u200ep\u200fq\u061cr\u0000s\u001bt\u007fu\tv"
+            + "\u200bw\u2060x\u2064y\ufeffz";
 
     @Test
-    void textEscapesLineBreaksControlsAndBidirectionalCharactersInJavaNotation() {
+    void textEscapesLineBreaksControlsBidirectionalAndZeroWidthCharactersInJavaNotation() {
         assertEquals("a\\nb\\rc\\u0085d\\u2028e\\u2029f\\u202ag\\u202bh\\u202ci\\u202dj\\u202ek"
-                + "\\u2066l\\u2067m\\u2068n\\u2069o\\u200ep\\u200fq\\u061cr\\u0000s\\u001bt\\u007fu\\tv",
+                + "\\u2066l\\u2067m\\u2068n\\u2069o\\u200ep\\u200fq\\u061cr\\u0000s\\u001bt\\u007fu\\tv"
+                + "\\u200bw\\u2060x\\u2064y\\ufeffz",
                 Escaping.text(HOSTILE));
     }
 
