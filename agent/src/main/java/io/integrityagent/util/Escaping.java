@@ -4,27 +4,28 @@ package io.integrityagent.util;
  * The one rule for every piece of text the agent writes (log lines in every format, summaries, stderr lines,
  * events): a character that could start a line or change how a line reads on screen is never written raw.
  * That is every control character (C0, DEL, C1 — which includes NEL), the Unicode line and paragraph
- * separators, and the invisible characters that reorder text: the bidirectional embeddings, overrides and
- * isolates (U+202A–U+202E, U+2066–U+2069), the direction marks (U+200E, U+200F, U+061C), and the invisible
- * characters that only make two different names look alike: the zero-width space (U+200B), the word joiner
- * and invisible operators (U+2060–U+2064) and the zero-width no-break space (U+FEFF). The joiners U+200C and
- * U+200D stay: emoji and several scripts need them. Whatever a database names or an application sends therefore stays inside the line the agent gave it,
- * and reads as what it is.
+ * separators, and every invisible format character (Unicode's category Cf): among them the bidirectional
+ * embeddings, overrides, isolates and marks that reorder text, and the zero-width space, word joiner, soft hyphen
+ * and byte order mark that let two different names look alike. The joiners U+200C and U+200D stay: emoji and
+ * several scripts need them. Whatever a database names or an application sends therefore stays inside the line
+ * the agent gave it.
  */
 public final class Escaping {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char ZERO_WIDTH_NON_JOINER = '\u200c';
+    private static final char ZERO_WIDTH_JOINER = '\u200d';
 
     private Escaping() {
     }
 
     /** Whether {@code c} must be escaped wherever the agent writes it. */
     public static boolean mustEscape(char c) {
-        return c < 0x20 || (c >= 0x7f && c < 0xa0)
-                || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2060' && c <= '\u2064')
-                || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200b' || c == '\u200e' || c == '\u200f' || c == '\u061c' || c == '\ufeff';
+        if (c < 0xa0) {
+            return c < 0x20 || c >= 0x7f;
+        }
+        return c == '\u2028' || c == '\u2029'
+                || (Character.getType(c) == Character.FORMAT && c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER);
     }
 
     /**

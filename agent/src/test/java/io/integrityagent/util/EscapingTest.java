@@ -13,13 +13,13 @@ class EscapingTest {
     /** Everything that could start a line, reorder what a reader sees or hide between letters. */
     private static final String HOSTILE = "a\nb\rc\u0085d\u2028e\u2029f\u202ag\u202bh\u202ci\u202dj\u202ek"
             + "\u2066l\u2067m\u2068n\u2069o\u200ep\u200fq\u061cr\u0000s\u001bt\u007fu\tv"
-            + "\u200bw\u2060x\u2064y\ufeffz";
+            + "\u200bw\u2060x\u2064y\ufeffz\u00ad!\u180e.";
 
     @Test
     void textEscapesLineBreaksControlsBidirectionalAndZeroWidthCharactersInJavaNotation() {
         assertEquals("a\\nb\\rc\\u0085d\\u2028e\\u2029f\\u202ag\\u202bh\\u202ci\\u202dj\\u202ek"
                 + "\\u2066l\\u2067m\\u2068n\\u2069o\\u200ep\\u200fq\\u061cr\\u0000s\\u001bt\\u007fu\\tv"
-                + "\\u200bw\\u2060x\\u2064y\\ufeffz",
+                + "\\u200bw\\u2060x\\u2064y\\ufeffz\\u00ad!\\u180e.",
                 Escaping.text(HOSTILE));
     }
 
@@ -38,6 +38,15 @@ class EscapingTest {
         }
         assertTrue(json.toString().contains("\\u202e"), json.toString());
         assertEquals(HOSTILE + "\"\\", new ObjectMapper().readValue(json.toString(), String.class));
+    }
+
+    @Test
+    void everyInvisibleFormatCharacterButTheJoinersIsEscaped() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (Character.getType(c) == Character.FORMAT && c != '\u200c' && c != '\u200d') {
+                assertTrue(Escaping.mustEscape(c), "U+" + Integer.toHexString(c));
+            }
+        }
     }
 
     @Test
