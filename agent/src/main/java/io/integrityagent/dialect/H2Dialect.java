@@ -129,7 +129,7 @@ public final class H2Dialect extends SqlStateDialect {
         addColumns(fk.columns, facts);
         facts.referencedTable(unqualified(fk.referencedTable));
         for (String column : fk.referencedColumns.split(",")) {
-            facts.referencedColumn(column.trim());
+            facts.referencedColumn(messageIdentifier(column.trim()));
         }
         // The value is the key that was looked for: the child's value, or the parent's key when deleting it.
         List<String> keyColumns = parentSide ? facts.referencedColumns() : facts.columns();
@@ -138,11 +138,22 @@ public final class H2Dialect extends SqlStateDialect {
 
     private static void addColumns(String columnList, ViolationFacts facts) {
         for (String column : columnList.split(",")) {
-            String name = withoutSortOrder(column.trim());
+            String name = messageIdentifier(withoutSortOrder(column.trim()));
             if (!name.isEmpty()) {
                 facts.column(name);
             }
         }
+    }
+
+    /**
+     * A name as H2 spells it inside the quoted text of its message, where every quote is doubled: the quoted name
+     * {@code "a""b"} (that is, {@code a"b}) appears as {@code ""a""""b""}.
+     */
+    static String messageIdentifier(String name) {
+        if (name.length() >= 4 && name.startsWith("\"\"") && name.endsWith("\"\"")) {
+            return name.substring(2, name.length() - 2).replace("\"\"\"\"", "\"");
+        }
+        return name;
     }
 
     /**

@@ -41,6 +41,21 @@ class H2DialectTest {
         assertEquals(Map.of("A", "1", "B", "'a, b'"), facts.reportedValues());
     }
 
+    /** H2 doubles the quotes of a quoted name inside its quoted message: ""Authorization"", ""a""""b"". */
+    @Test
+    void quotedColumnNamesAreReadWithoutTheQuotesTheMessageDoubled() {
+        ViolationFacts unique = describe("23505", "Unique index or primary key violation: \"PUBLIC.CONSTRAINT_1E"
+                + " INDEX PUBLIC.CONSTRAINT_INDEX_1 ON PUBLIC.ACCT(\"\"Authorization\"\" NULLS FIRST) VALUES"
+                + " ( /* 1 */ 'x' )\"");
+        assertEquals(List.of("Authorization"), unique.columns());
+        assertEquals(Map.of("Authorization", "'x'"), unique.reportedValues());
+
+        ViolationFacts foreignKey = describe("23506", "Referential integrity constraint violation: \"CONSTRAINT_12:"
+                + " PUBLIC.KID FOREIGN KEY(\"\"Par ent\"\") REFERENCES PUBLIC.ACCT(\"\"a\"\"\"\"b\"\") (99)\"");
+        assertEquals(List.of("Par ent"), foreignKey.columns());
+        assertEquals(List.of("a\"b"), foreignKey.referencedColumns());
+    }
+
     @Test
     void uniqueIndexOf14ShowsARowNumberWhichIsNotTakenAsAValue() {
         ViolationFacts facts = describe("23505", "Unique index or primary key violation:"
