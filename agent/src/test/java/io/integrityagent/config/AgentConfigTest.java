@@ -295,8 +295,8 @@ class AgentConfigTest {
     @ValueSource(strings = {"password", "user_password", "PASSWD", "pwd", "client_secret", "access_token",
             "apiToken", "API_KEY", "apikey", "api key", "api-key", "credit_card_number", "creditCard", "cardnumber",
             "card_number", "cvv", "CVC", "ssn", "user_ssn", "ssn_hash", "customerSsn", "iban", "private_key",
-            "credentials", "Authorization", "bearer", "Cookie", "session_id", "sessionKey", "session.id", "userSessionId",
-            "api.key", "private.key"})
+            "credentials", "Authorization", "bearer", "Cookie", "session_id", "sessionKey", "session.id",
+            "userSessionId", "api.key", "private.key"})
     void theDefaultRedactPatternFindsSecretColumns(String column) {
         assertTrue(fromArguments(null).redactPattern().matcher(column).find(), column);
     }
