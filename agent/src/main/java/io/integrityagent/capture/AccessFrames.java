@@ -26,6 +26,15 @@ final class AccessFrames {
         {"liquibase.", "Liquibase"}
     };
 
+    /** Each class's entry of {@link #OTHER_FRAMEWORKS}, "" for none: the same few classes pass every walk. */
+    private static final ClassValue<String> OTHER_FRAMEWORK_OF = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String name = otherFramework(type.getName());
+            return name == null ? "" : name;
+        }
+    };
+
     /** What nearly every violation of an application without a data-access framework finds: one shared path. */
     private static final AccessPath PLAIN_JDBC = new AccessPath(Layer.JDBC, Moment.STATEMENT, null, false, null,
             List.of());
@@ -59,7 +68,8 @@ final class AccessFrames {
         } else if (className.startsWith("org.jooq.")) {
             jooq = true;
         } else if (other == null && !className.startsWith("java") && !className.startsWith("jdk.")) {
-            other = otherFramework(className);
+            String framework = type == null ? otherFramework(className) : OTHER_FRAMEWORK_OF.get(type);
+            other = framework == null || framework.isEmpty() ? null : framework;
         }
     }
 

@@ -97,16 +97,20 @@ public final class CallSite {
     }
 
     /**
-     * The call site, and what the frames passed over on the way to it tell about the layer that ran the
-     * statement; one walk for both.
+     * The walker that finds the call site with {@link #search()}, its first batch sized to where the last call site
+     * was found. The walk is begun by the caller, {@code CallSite.walker().walk(CallSite.search())}, rather than in
+     * a method here: every frame above the call site is one more for the JVM to fill.
      */
-    public static Located locate() {
-        Walk walk = new Walk();
-        String callSite = walkerFor(lastDepth).walk(walk);
-        if (callSite != null && walk.depth != lastDepth) {
-            lastDepth = walk.depth;
-        }
-        return new Located(callSite, walk.between.path());
+    public static StackWalker walker() {
+        return walkerFor(lastDepth);
+    }
+
+    /**
+     * One walk to the call site, and what the frames passed over on the way to it tell about the layer that ran
+     * the statement.
+     */
+    public static Function<Stream<StackWalker.StackFrame>, Located> search() {
+        return new Walk();
     }
 
     /** A walker whose first batch holds {@code depth} frames and the JDK's reserved slots, within the bound. */
@@ -124,21 +128,24 @@ public final class CallSite {
     }
 
     /** One walk to the call site, counting the frames on the way and reading those passed over. */
-    private static final class Walk implements Function<Stream<StackWalker.StackFrame>, String> {
-        final AccessFrames between = new AccessFrames();
-        int depth;
+    private static final class Walk implements Function<Stream<StackWalker.StackFrame>, Located> {
+        private final AccessFrames between = new AccessFrames();
 
         @Override
-        public String apply(Stream<StackWalker.StackFrame> frames) {
+        public Located apply(Stream<StackWalker.StackFrame> frames) {
+            int depth = 0;
             for (Iterator<StackWalker.StackFrame> walked = frames.iterator(); walked.hasNext(); ) {
                 StackWalker.StackFrame frame = walked.next();
                 depth++;
                 if (!PASSED_OVER.get(frame.getDeclaringClass())) {
-                    return describe(frame);
+                    if (depth != lastDepth) {
+                        lastDepth = depth;
+                    }
+                    return new Located(describe(frame), between.path());
                 }
                 between.see(frame.getClassName(), frame::getMethodName, frame.getDeclaringClass());
             }
-            return null;
+            return new Located(null, between.path());
         }
     }
 

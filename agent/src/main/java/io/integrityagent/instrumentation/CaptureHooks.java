@@ -17,7 +17,8 @@ public final class CaptureHooks implements JdbcHooks {
     private static volatile Runnable internalFailureCounter = () -> {
     };
 
-    private final FailureHandler handler;
+    /** The stand-in that waits for the pipeline at first, then the pipeline itself (see {@link #handFailuresTo}). */
+    private volatile FailureHandler handler;
     private final boolean captureParameters;
 
     private CaptureHooks(FailureHandler handler, boolean captureParameters) {
@@ -29,6 +30,16 @@ public final class CaptureHooks implements JdbcHooks {
     public static void install(FailureHandler failureHandler, boolean parameters, Runnable onInternalFailure) {
         internalFailureCounter = onInternalFailure;
         Hooks.jdbc = new CaptureHooks(failureHandler, parameters);
+    }
+
+    /**
+     * Hands failures straight to the pipeline once it is built, past the stand-in that waited for it: every frame
+     * between a failed execute and the call site is one more for each violation's stack walk to fill.
+     */
+    public static void handFailuresTo(FailureHandler pipeline) {
+        if (Hooks.jdbc instanceof CaptureHooks) {
+            ((CaptureHooks) Hooks.jdbc).handler = pipeline;
+        }
     }
 
     /** Runs the agent's own queries (catalog look-ups) so that the agent does not report on itself. */
@@ -238,7 +249,15 @@ public final class CaptureHooks implements JdbcHooks {
         } catch (Throwable internal) {
             countInternalFailure();
         }
-        report(scope.exit());
+        // Handed over here rather than in a method of its own: the call site's walk would fill that frame too.
+        FailedExecution outermost = scope.exit();
+        if (outermost != null) {
+            try {
+                handler.onFailure(outermost);
+            } catch (Throwable internal) {
+                countInternalFailure();
+            }
+        }
     }
 
     @Override
@@ -259,7 +278,14 @@ public final class CaptureHooks implements JdbcHooks {
         } catch (Throwable internal) {
             countInternalFailure();
         }
-        report(scope.exit());
+        FailedExecution outermost = scope.exit();
+        if (outermost != null) {
+            try {
+                handler.onFailure(outermost);
+            } catch (Throwable internal) {
+                countInternalFailure();
+            }
+        }
     }
 
     /**
@@ -279,13 +305,10 @@ public final class CaptureHooks implements JdbcHooks {
                 countInternalFailure();
             }
         }
-        report(scope.exit());
-    }
-
-    private void report(FailedExecution failure) {
-        if (failure != null) {
+        FailedExecution outermost = scope.exit();
+        if (outermost != null) {
             try {
-                handler.onFailure(failure);
+                handler.onFailure(outermost);
             } catch (Throwable internal) {
                 countInternalFailure();
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.integrityagent.model.AccessPath;
 import io.integrityagent.model.DatabaseSystem;
 import java.lang.reflect.Method;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CallSiteTest {
@@ -49,7 +50,7 @@ class CallSiteTest {
 
     @Test
     void theFirstApplicationFrameIsTheCallSite() {
-        String callSite = CallSite.locate().callSite();
+        String callSite = CallSite.walker().walk(CallSite.search()).callSite();
         assertTrue(callSite.startsWith("io.integrityagent.capture.CallSiteTest.theFirstApplicationFrameIsTheCallSite("),
                 callSite);
     }
@@ -57,7 +58,7 @@ class CallSiteTest {
     @Test
     void theAgentsOwnFramesBeforeTheCallSiteAreNoDataAccessLayer() {
         // Only CallSite's own frames lie between the walk and this test, the call site.
-        assertEquals(AccessPath.Layer.JDBC, CallSite.locate().path().layer());
+        assertEquals(AccessPath.Layer.JDBC, CallSite.walker().walk(CallSite.search()).path().layer());
     }
 
     /** Call sites are remembered by method and bytecode index: overloads at the same index keep their own lines. */
@@ -85,12 +86,12 @@ class CallSiteTest {
         }
     }
 
-    /** {@link CallSite#locate()} called through Method.invoke nested {@code nesting} times: JDK frames only. */
+    /** The walk begun through Method.invoke nested {@code nesting} times: JDK frames only. */
     private static CallSite.Located locatedThroughReflection(int nesting) throws Exception {
         Method invoke = Method.class.getMethod("invoke", Object.class, Object[].class);
-        Method target = CallSite.class.getMethod("locate");
-        Object receiver = null;
-        Object[] arguments = new Object[0];
+        Method target = StackWalker.class.getMethod("walk", Function.class);
+        Object receiver = CallSite.walker();
+        Object[] arguments = {CallSite.search()};
         for (int i = 0; i < nesting; i++) {
             arguments = new Object[] {receiver, arguments};
             receiver = target;
@@ -109,11 +110,11 @@ class CallSiteTest {
 
     @SuppressWarnings("unused")
     private static String callSiteOf(int number) {
-        return CallSite.locate().callSite();
+        return CallSite.walker().walk(CallSite.search()).callSite();
     }
 
     @SuppressWarnings("unused")
     private static String callSiteOf(String text) {
-        return CallSite.locate().callSite();
+        return CallSite.walker().walk(CallSite.search()).callSite();
     }
 }

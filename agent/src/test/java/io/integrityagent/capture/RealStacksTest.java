@@ -132,7 +132,7 @@ class RealStacksTest {
             return captured;
         }
 
-        /** As {@link CallSite#locate()} reads a live stack: every frame before the first application frame. */
+        /** As {@link CallSite#search()} reads a live stack: every frame before the first application frame. */
         AccessPath path() {
             AccessFrames between = new AccessFrames();
             for (String[] frame : frames) {
