@@ -34,8 +34,8 @@ final class TagValues {
         if (admitted.contains(value)) {
             return value;
         }
-        if (!isIdentifierLike(value)) {
-            return OTHER;
+        if (!isIdentifierLike(value) || admitted.size() >= limit) {
+            return OTHER; // once full, a storm of new values takes no lock
         }
         synchronized (this) {
             // Checked again under the lock: another thread may have admitted it, or filled the last place.
