@@ -249,7 +249,7 @@ public final class CaptureHooks implements JdbcHooks {
         } catch (Throwable internal) {
             countInternalFailure();
         }
-        // Handed over here rather than in a method of its own: the call site's walk would fill that frame too.
+        // Handed over here rather than through report(): each frame above the call site is one more for the walk.
         FailedExecution outermost = scope.exit();
         if (outermost != null) {
             try {
@@ -278,14 +278,7 @@ public final class CaptureHooks implements JdbcHooks {
         } catch (Throwable internal) {
             countInternalFailure();
         }
-        FailedExecution outermost = scope.exit();
-        if (outermost != null) {
-            try {
-                handler.onFailure(outermost);
-            } catch (Throwable internal) {
-                countInternalFailure();
-            }
-        }
+        report(scope.exit());
     }
 
     /**
@@ -305,10 +298,14 @@ public final class CaptureHooks implements JdbcHooks {
                 countInternalFailure();
             }
         }
-        FailedExecution outermost = scope.exit();
-        if (outermost != null) {
+        report(scope.exit());
+    }
+
+    /** The hand-over of a batch's or a commit's failure; {@link #executed}, nearly every violation's, has it inline. */
+    private void report(FailedExecution failure) {
+        if (failure != null) {
             try {
-                handler.onFailure(outermost);
+                handler.onFailure(failure);
             } catch (Throwable internal) {
                 countInternalFailure();
             }
