@@ -60,7 +60,7 @@ final class OutputsStart {
                     + "); the application runs without it");
         } finally {
             starting.started(started);
-            CaptureHooks.handFailuresTo(started);
+            CaptureHooks.handOver(starting, started);
         }
     }
 

@@ -107,7 +107,7 @@ public final class CallSite {
 
     /**
      * One walk to the call site, and what the frames passed over on the way to it tell about the layer that ran
-     * the statement.
+     * the statement. It keeps what it reads: a new one for every walk.
      */
     public static Function<Stream<StackWalker.StackFrame>, Located> search() {
         return new Walk();

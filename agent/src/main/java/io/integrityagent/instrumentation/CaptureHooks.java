@@ -17,7 +17,7 @@ public final class CaptureHooks implements JdbcHooks {
     private static volatile Runnable internalFailureCounter = () -> {
     };
 
-    /** The stand-in that waits for the pipeline at first, then the pipeline itself (see {@link #handFailuresTo}). */
+    /** The stand-in that waits for the pipeline at first, then the pipeline itself (see {@link #handOver}). */
     private volatile FailureHandler handler;
     private final boolean captureParameters;
 
@@ -34,11 +34,15 @@ public final class CaptureHooks implements JdbcHooks {
 
     /**
      * Hands failures straight to the pipeline once it is built, past the stand-in that waited for it: every frame
-     * between a failed execute and the call site is one more for each violation's stack walk to fill.
+     * between a failed execute and the call site is one more for each violation's stack walk to fill. Only hooks
+     * still handing to {@code standIn} are changed, so a start can never redirect hooks another one installed.
      */
-    public static void handFailuresTo(FailureHandler pipeline) {
+    public static void handOver(FailureHandler standIn, FailureHandler pipeline) {
         if (Hooks.jdbc instanceof CaptureHooks) {
-            ((CaptureHooks) Hooks.jdbc).handler = pipeline;
+            CaptureHooks hooks = (CaptureHooks) Hooks.jdbc;
+            if (hooks.handler == standIn) {
+                hooks.handler = pipeline;
+            }
         }
     }
 

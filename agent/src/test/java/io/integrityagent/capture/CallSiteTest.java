@@ -56,8 +56,8 @@ class CallSiteTest {
     }
 
     @Test
-    void theAgentsOwnFramesBeforeTheCallSiteAreNoDataAccessLayer() {
-        // Only CallSite's own frames lie between the walk and this test, the call site.
+    void aWalkBegunAtTheCallSiteItselfPassesNoDataAccessLayer() {
+        // The walk begins in this test, the call site: no frame lies between, so the statement came as plain JDBC.
         assertEquals(AccessPath.Layer.JDBC, CallSite.walker().walk(CallSite.search()).path().layer());
     }
 
