@@ -26,9 +26,10 @@ import java.util.jar.JarOutputStream;
 public final class BootstrapClasses {
 
     private static final String PACKAGE = "io.integrityagent.bootstrap.";
-    private static final String PROBE = PACKAGE + "Hooks";
+    private static final String HOOKS = PACKAGE + "Hooks";
+    private static final String PROBE = HOOKS;
     /** Every class of the package, by name: naming them would load them here first (BootstrapClassesTest). */
-    static final List<String> CLASSES = List.of(PROBE, PACKAGE + "JdbcHooks", PACKAGE + "CaptureHolder");
+    static final List<String> CLASSES = List.of(HOOKS, PACKAGE + "JdbcHooks", PACKAGE + "CaptureHolder");
 
     private BootstrapClasses() {
     }
@@ -79,7 +80,10 @@ public final class BootstrapClasses {
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
     }
 
-    /** The class files, from the agent's own class loader, which already has its jar open. */
+    /**
+     * The class files, from the agent's own class loader, which already has its jar open; the hooks are marked to
+     * stay out of line.
+     */
     private static Map<String, byte[]> read() throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         ClassLoader agent = BootstrapClasses.class.getClassLoader();
@@ -88,7 +92,8 @@ public final class BootstrapClasses {
                 if (in == null) {
                     throw new IOException("no class file of " + name + " in the agent jar");
                 }
-                classes.put(name, in.readAllBytes());
+                byte[] classFile = in.readAllBytes();
+                classes.put(name, name.equals(HOOKS) ? OutOfLineHooks.mark(classFile) : classFile);
             }
         }
         return classes;

@@ -12,10 +12,8 @@ final class ConnectionInstrumentation implements TypeInstrumentation {
         @Override
         void onReturn(MethodVisitor code) {
             code.visitInsn(Opcodes.DUP); // the statement returned
-            hooks(code);
-            code.visitInsn(Opcodes.SWAP);
             code.visitVarInsn(Opcodes.ALOAD, 1);
-            call(code, "prepared", "(Ljava/lang/Object;Ljava/lang/String;)V");
+            callOutOfLine(code, "prepared", "(Ljava/lang/Object;Ljava/lang/String;)V");
         }
     };
 

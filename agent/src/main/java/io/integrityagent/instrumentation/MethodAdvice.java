@@ -8,9 +8,10 @@ import org.objectweb.asm.Type;
 
 /**
  * What is inlined into one hooked method: code on entry, before each return, and when it throws. Each piece is
- * a single call into {@link Hooks#jdbc} — whatever is inlined grows the driver's method, and a hot method grown
- * past the JIT's inlining limit costs far more than the hook. The hooks never throw, so the calls need no
- * handler of their own. Arguments are read from their own slots, as drivers never assign to them.
+ * a single call into {@link Hooks#jdbc}, or for a small hot method into a static hook of {@link Hooks} that the
+ * JIT keeps out of line — whatever is inlined grows the driver's method, and a hot method grown past the JIT's
+ * inlining limit costs far more than the hook. The hooks never throw, so the calls need no handler of their own.
+ * Arguments are read from their own slots, as drivers never assign to them.
  */
 abstract class MethodAdvice {
 
@@ -47,6 +48,11 @@ abstract class MethodAdvice {
     /** Calls {@code JdbcHooks.name} with the descriptor given, the hooks and its arguments on the stack. */
     static void call(MethodVisitor code, String name, String descriptor) {
         code.visitMethodInsn(Opcodes.INVOKEINTERFACE, JDBC_HOOKS, name, descriptor, true);
+    }
+
+    /** Calls the static hook {@code Hooks.name}, which the JIT keeps out of line, with its arguments on the stack. */
+    static void callOutOfLine(MethodVisitor code, String name, String descriptor) {
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
     }
 
     /** Pushes the method's receiver, {@code this}. */

@@ -1,7 +1,13 @@
 package io.integrityagent.instrumentation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -9,13 +15,20 @@ import org.objectweb.asm.Type;
 
 /**
  * {@code java.sql.PreparedStatement}'s methods: the {@code setXxx(int index, value, …)} binds, {@code addBatch()}
- * and {@code clearParameters()}. Primitive values are handed over unboxed, and a value is recorded after the
- * driver accepted it. Every bind by index that no typed advice below takes is bound as an object.
+ * and {@code clearParameters()}. Every bind by index that no typed advice below takes is bound as an object.
+ *
+ * <p>A bind hands its value over on entry, unboxed, to a static hook the JIT keeps out of line (see
+ * {@code Hooks}). Early, the call costs the compiled bind a few bytes; on return, the bind's arguments must be
+ * kept across its body, and H2's {@code setLong} grew past the size the JIT still inlines into the application.
+ * A value the driver then refuses stays recorded until the index is bound again: a statement whose bind failed is
+ * seldom executed, and its report shows the value the application meant to send. A bind that calls another bind
+ * (SQLite's {@code setBoolean} binds through its {@code setInt}) hands its value over on return, after the inner
+ * one, so that the value kept is the one the application bound, not the driver's translation of it.
  */
 final class PreparedStatementInstrumentation implements TypeInstrumentation {
 
     /** The typed binds, by the arguments they take: each hook gets the value in its own type. */
-    private static final Map<String, MethodAdvice> TYPED_BINDS = Map.of(
+    private static final Map<String, Bind> TYPED_BINDS = Map.of(
             "setInt(II)", bind("boundInt", Opcodes.ILOAD, "I"),
             "setShort(IS)", bind("boundInt", Opcodes.ILOAD, "I"),
             "setByte(IB)", bind("boundInt", Opcodes.ILOAD, "I"),
@@ -28,16 +41,12 @@ final class PreparedStatementInstrumentation implements TypeInstrumentation {
             "setCharacterStream", "setNCharacterStream", "setUnicodeStream", "setBlob", "setClob", "setNClob",
             "setSQLXML");
 
-    private static final MethodAdvice BIND_OBJECT = bind("boundObject", Opcodes.ALOAD, "Ljava/lang/Object;");
-    private static final MethodAdvice BIND_NULL = new MethodAdvice() {
-        @Override
-        void onReturn(MethodVisitor code) {
-            hooks(code);
-            receiver(code);
-            code.visitVarInsn(Opcodes.ILOAD, 1);
-            call(code, "boundNull", "(Ljava/lang/Object;I)V");
-        }
-    };
+    private static final Bind BIND_OBJECT = bind("boundObject", Opcodes.ALOAD, "Ljava/lang/Object;");
+    private static final Bind BIND_NULL = new Bind(code -> {
+        MethodAdvice.receiver(code);
+        code.visitVarInsn(Opcodes.ILOAD, 1);
+        MethodAdvice.callOutOfLine(code, "boundNull", "(Ljava/lang/Object;I)V");
+    });
     /** {@code addBatch()}: the entry is what was bound on entry, added once the driver took it. */
     private static final MethodAdvice ADD_BATCH = new MethodAdvice() {
         @Override
@@ -69,16 +78,24 @@ final class PreparedStatementInstrumentation implements TypeInstrumentation {
 
     @Override
     public ClassVisitor transform(ClassVisitor next, LoadingClass type) {
-        return TypeInstrumentation.advising(next, type, PreparedStatementInstrumentation::adviceFor);
+        Set<String> delegating = bindsCallingBinds(type.reader());
+        return TypeInstrumentation.advising(next, type,
+                (name, descriptor) -> adviceFor(name, descriptor, delegating.contains(name + descriptor)));
     }
 
-    static MethodAdvice adviceFor(String name, String descriptor) {
+    /** @param callsABind whether the method's own code calls a bind (of any statement) */
+    static MethodAdvice adviceFor(String name, String descriptor, boolean callsABind) {
         if (name.equals("addBatch")) {
             return descriptor.startsWith("()") ? ADD_BATCH : null;
         }
         if (name.equals("clearParameters")) {
             return descriptor.startsWith("()") ? CLEAR_PARAMETERS : null;
         }
+        Bind bind = bindFor(name, descriptor);
+        return bind == null ? null : callsABind ? bind.onReturn : bind.onEntry;
+    }
+
+    private static Bind bindFor(String name, String descriptor) {
         if (!name.startsWith("set") || !descriptor.startsWith("(I")) {
             return null;
         }
@@ -88,7 +105,7 @@ final class PreparedStatementInstrumentation implements TypeInstrumentation {
         if (PLACEHOLDER_BINDS.contains(name)) {
             return placeholder(name);
         }
-        MethodAdvice typed = TYPED_BINDS.get(name + descriptor.substring(0, descriptor.indexOf(')') + 1));
+        Bind typed = TYPED_BINDS.get(name + descriptor.substring(0, descriptor.indexOf(')') + 1));
         if (typed != null) {
             return typed;
         }
@@ -98,31 +115,85 @@ final class PreparedStatementInstrumentation implements TypeInstrumentation {
         return objectValue ? BIND_OBJECT : null;
     }
 
-    /** A bind handing {@code (this, index, value)} to {@code hook}; the value is the second argument, slot 2. */
-    private static MethodAdvice bind(String hook, int loadValue, String valueDescriptor) {
-        String descriptor = "(Ljava/lang/Object;I" + valueDescriptor + ")V";
-        return new MethodAdvice() {
+    /**
+     * The binds of a class, by name and descriptor, whose code calls another bind: a method of a bind's shape,
+     * unless the class itself declares it as one that is not advised (H2's private {@code setParameter}). A
+     * method of another class counts, as nothing here tells whether it is advised.
+     */
+    static Set<String> bindsCallingBinds(ClassReader classFile) {
+        String self = classFile.getClassName();
+        Map<String, Integer> accessByMethod = new HashMap<>();
+        Map<String, List<String>> calleesByBind = new HashMap<>();
+        classFile.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
-            void onReturn(MethodVisitor code) {
-                hooks(code);
-                receiver(code);
-                code.visitVarInsn(Opcodes.ILOAD, 1);
-                code.visitVarInsn(loadValue, 2);
-                call(code, hook, descriptor);
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                accessByMethod.put(name + descriptor, access);
+                if (!TypeInstrumentation.publicConcrete(access) || bindFor(name, descriptor) == null) {
+                    return null;
+                }
+                List<String> callees = calleesByBind.computeIfAbsent(name + descriptor, bind -> new ArrayList<>());
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor,
+                                                boolean isInterface) {
+                        if (opcode != Opcodes.INVOKESTATIC && bindFor(callee, calleeDescriptor) != null) {
+                            callees.add(owner.equals(self) ? callee + calleeDescriptor : null);
+                        }
+                    }
+                };
             }
-        };
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        Set<String> found = new HashSet<>();
+        calleesByBind.forEach((bind, callees) -> {
+            for (String ownMethod : callees) {
+                Integer access = ownMethod == null ? null : accessByMethod.get(ownMethod);
+                if (access == null || TypeInstrumentation.publicConcrete(access)) {
+                    found.add(bind);
+                }
+            }
+        });
+        return found;
     }
 
-    private static MethodAdvice placeholder(String setterName) {
-        return new MethodAdvice() {
-            @Override
-            void onReturn(MethodVisitor code) {
-                hooks(code);
-                receiver(code);
-                code.visitVarInsn(Opcodes.ILOAD, 1);
-                code.visitLdcInsn(setterName);
-                call(code, "boundPlaceholder", "(Ljava/lang/Object;ILjava/lang/String;)V");
-            }
-        };
+    /** A bind handing {@code (this, index, value)} to {@code hook}; the value is the second argument, slot 2. */
+    private static Bind bind(String hook, int loadValue, String valueDescriptor) {
+        String descriptor = "(Ljava/lang/Object;I" + valueDescriptor + ")V";
+        return new Bind(code -> {
+            MethodAdvice.receiver(code);
+            code.visitVarInsn(Opcodes.ILOAD, 1);
+            code.visitVarInsn(loadValue, 2);
+            MethodAdvice.callOutOfLine(code, hook, descriptor);
+        });
+    }
+
+    private static Bind placeholder(String setterName) {
+        return new Bind(code -> {
+            MethodAdvice.receiver(code);
+            code.visitVarInsn(Opcodes.ILOAD, 1);
+            code.visitLdcInsn(setterName);
+            MethodAdvice.callOutOfLine(code, "boundPlaceholder", "(Ljava/lang/Object;ILjava/lang/String;)V");
+        });
+    }
+
+    /** One kind of bind's hand-over, placed on entry or, in a bind that calls a bind, on return. */
+    private static final class Bind {
+        final MethodAdvice onEntry;
+        final MethodAdvice onReturn;
+
+        Bind(Consumer<MethodVisitor> handOver) {
+            onEntry = new MethodAdvice() {
+                @Override
+                void onEnter(MethodVisitor code) {
+                    handOver.accept(code);
+                }
+            };
+            onReturn = new MethodAdvice() {
+                @Override
+                void onReturn(MethodVisitor code) {
+                    handOver.accept(code);
+                }
+            };
+        }
     }
 }
