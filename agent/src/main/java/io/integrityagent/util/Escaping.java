@@ -7,8 +7,10 @@ package io.integrityagent.util;
  * separators, and every invisible format character (Unicode's category Cf): among them the bidirectional
  * embeddings, overrides, isolates and marks that reorder text, and the zero-width space, word joiner, soft hyphen
  * and byte order mark that let two different names look alike. The joiners U+200C and U+200D stay: emoji and
- * several scripts need them. Whatever a database names or an application sends therefore stays inside the line
- * the agent gave it.
+ * several scripts need them. Beyond the 16-bit range, the same holds for format characters (the tag characters
+ * U+E0000–U+E007F, which can spell hidden text), escaped as their two surrogates, and for a surrogate without
+ * its pair, which no encoding could write. Whatever a database names or an application sends therefore stays
+ * inside the line the agent gave it.
  */
 public final class Escaping {
 
@@ -19,13 +21,33 @@ public final class Escaping {
     private Escaping() {
     }
 
-    /** Whether {@code c} must be escaped wherever the agent writes it. */
+    /**
+     * Whether {@code c} must be escaped wherever the agent writes it, as a character of its own; for text, where
+     * a surrogate is judged with its pair, see {@link #mustEscapeAt}.
+     */
     public static boolean mustEscape(char c) {
         if (c < 0xa0) {
             return c < 0x20 || c >= 0x7f;
         }
         return c == '\u2028' || c == '\u2029'
                 || (Character.getType(c) == Character.FORMAT && c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER);
+    }
+
+    /** Whether the character at {@code i} must be escaped: a surrogate as the code point it forms with its pair. */
+    static boolean mustEscapeAt(CharSequence text, int i) {
+        char c = text.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return mustEscape(c);
+        }
+        int codePoint;
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            codePoint = Character.toCodePoint(c, text.charAt(i + 1));
+        } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1))) {
+            codePoint = Character.toCodePoint(text.charAt(i - 1), c);
+        } else {
+            return true;
+        }
+        return Character.getType(codePoint) == Character.FORMAT;
     }
 
     /**
@@ -37,7 +59,7 @@ public final class Escaping {
             return null;
         }
         int first = 0;
-        while (first < text.length() && !mustEscape(text.charAt(first))) {
+        while (first < text.length() && !mustEscapeAt(text, first)) {
             first++;
         }
         if (first == text.length()) {
@@ -51,7 +73,7 @@ public final class Escaping {
                 case '\r': escaped.append("\\r"); break;
                 case '\t': escaped.append("\\t"); break;
                 default:
-                    if (mustEscape(c)) {
+                    if (mustEscapeAt(text, i)) {
                         unicode(escaped, c);
                     } else {
                         escaped.append(c);
@@ -79,7 +101,7 @@ public final class Escaping {
                 case '\b': out.append("\\b"); break;
                 case '\f': out.append("\\f"); break;
                 default:
-                    if (mustEscape(c)) {
+                    if (mustEscapeAt(value, i)) {
                         unicode(out, c);
                     } else {
                         out.append(c);

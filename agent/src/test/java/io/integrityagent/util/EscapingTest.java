@@ -60,4 +60,33 @@ class EscapingTest {
             }
         }
     }
+
+    @Test
+    void tagCharactersThatSpellHiddenTextAreEscapedAsTheirSurrogates() throws Exception {
+        String hidden = "ok" + new String(Character.toChars(0xE0041)) + new String(Character.toChars(0xE0042));
+
+        assertEquals("ok\\udb40\\udc41\\udb40\\udc42", Escaping.text(hidden));
+        StringBuilder json = new StringBuilder();
+        Escaping.json(json, hidden);
+        assertEquals("\"ok\\udb40\\udc41\\udb40\\udc42\"", json.toString());
+        assertEquals(hidden, new ObjectMapper().readValue(json.toString(), String.class));
+    }
+
+    @Test
+    void everyFormatCharacterBeyondSixteenBitsIsEscaped() {
+        for (int codePoint = Character.MIN_SUPPLEMENTARY_CODE_POINT; codePoint <= Character.MAX_CODE_POINT;
+                codePoint++) {
+            if (Character.getType(codePoint) == Character.FORMAT) {
+                String raw = new String(Character.toChars(codePoint));
+                assertFalse(Escaping.text(raw).equals(raw), "U+" + Integer.toHexString(codePoint));
+            }
+        }
+    }
+
+    @Test
+    void aSurrogateWithoutItsPairIsEscapedAndAPairedSymbolIsNot() {
+        assertEquals("a\\ud800b\\udc00", Escaping.text("a\ud800b\udc00"));
+        String emoji = "done \ud83d\ude00";
+        assertSame(emoji, Escaping.text(emoji));
+    }
 }
