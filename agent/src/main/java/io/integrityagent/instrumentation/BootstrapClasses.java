@@ -37,7 +37,12 @@ public final class BootstrapClasses {
     public static void install(Instrumentation instrumentation) throws Exception {
         Map<String, byte[]> read = read();
         if (inBootstrapLoader()) {
-            return; // an earlier start of the agent in this JVM put them there
+            // An earlier start of the agent in this JVM put them there; advice calls the static hooks, so hooks
+            // without them (an older agent's) would fail in the driver, in the application's hands.
+            if (!hasStaticHooks()) {
+                throw new IOException("the bootstrap class loader holds another version of " + HOOKS);
+            }
+            return;
         }
         try {
             defineInBootstrapLoader(instrumentation, read);
@@ -97,6 +102,15 @@ public final class BootstrapClasses {
             }
         }
         return classes;
+    }
+
+    private static boolean hasStaticHooks() {
+        try {
+            Class.forName(HOOKS, false, null).getMethod("prepared", Object.class, String.class);
+            return true;
+        } catch (ReflectiveOperationException older) {
+            return false;
+        }
     }
 
     private static boolean inBootstrapLoader() {

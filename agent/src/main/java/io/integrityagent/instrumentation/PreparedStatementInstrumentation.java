@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -116,44 +117,88 @@ final class PreparedStatementInstrumentation implements TypeInstrumentation {
     }
 
     /**
-     * The binds of a class, by name and descriptor, whose code calls another bind: a method of a bind's shape,
-     * unless the class itself declares it as one that is not advised (H2's private {@code setParameter}). A
-     * method of another class counts, as nothing here tells whether it is advised.
+     * The binds of a class, by name and descriptor, whose code reaches another bind: calls a method of a bind's
+     * shape, directly or through the class's own other methods and lambdas (MariaDB's {@code setObject} binds
+     * through private helpers), unless the class itself declares that method as one that is not advised (H2's
+     * private {@code setParameter}). A method of another class counts, as nothing here tells whether it is advised.
      */
     static Set<String> bindsCallingBinds(ClassReader classFile) {
         String self = classFile.getClassName();
         Map<String, Integer> accessByMethod = new HashMap<>();
-        Map<String, List<String>> calleesByBind = new HashMap<>();
+        Map<String, List<String>> ownCalleesByMethod = new HashMap<>();
+        Set<String> callingABindOfAnotherClass = new HashSet<>();
         classFile.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                accessByMethod.put(name + descriptor, access);
-                if (!TypeInstrumentation.publicConcrete(access) || bindFor(name, descriptor) == null) {
-                    return null;
-                }
-                List<String> callees = calleesByBind.computeIfAbsent(name + descriptor, bind -> new ArrayList<>());
+                String method = name + descriptor;
+                accessByMethod.put(method, access);
+                List<String> ownCallees = ownCalleesByMethod.computeIfAbsent(method, key -> new ArrayList<>());
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor,
                                                 boolean isInterface) {
-                        if (opcode != Opcodes.INVOKESTATIC && bindFor(callee, calleeDescriptor) != null) {
-                            callees.add(owner.equals(self) ? callee + calleeDescriptor : null);
+                        if (owner.equals(self)) {
+                            ownCallees.add(callee + calleeDescriptor);
+                        } else if (opcode != Opcodes.INVOKESTATIC && bindFor(callee, calleeDescriptor) != null) {
+                            callingABindOfAnotherClass.add(method);
+                        }
+                    }
+
+                    @Override
+                    public void visitInvokeDynamicInsn(String lambda, String descriptor, Handle bootstrap,
+                                                       Object... arguments) {
+                        for (Object argument : arguments) {
+                            if (argument instanceof Handle && ((Handle) argument).getOwner().equals(self)) {
+                                ownCallees.add(((Handle) argument).getName() + ((Handle) argument).getDesc());
+                            }
                         }
                     }
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         Set<String> found = new HashSet<>();
-        calleesByBind.forEach((bind, callees) -> {
-            for (String ownMethod : callees) {
-                Integer access = ownMethod == null ? null : accessByMethod.get(ownMethod);
-                if (access == null || TypeInstrumentation.publicConcrete(access)) {
-                    found.add(bind);
-                }
+        accessByMethod.forEach((method, access) -> {
+            if (isAdvisedBind(method, access) && reachesABind(method, accessByMethod, ownCalleesByMethod,
+                    callingABindOfAnotherClass, new HashSet<>())) {
+                found.add(method);
             }
         });
         return found;
+    }
+
+    private static boolean reachesABind(String method, Map<String, Integer> accessByMethod,
+                                        Map<String, List<String>> ownCalleesByMethod,
+                                        Set<String> callingABindOfAnotherClass, Set<String> visited) {
+        if (!visited.add(method)) {
+            return false;
+        }
+        if (callingABindOfAnotherClass.contains(method)) {
+            return true;
+        }
+        for (String callee : ownCalleesByMethod.getOrDefault(method, List.of())) {
+            Integer access = accessByMethod.get(callee);
+            if (access == null) {
+                if (isBindShaped(callee)) {
+                    return true; // inherited: whether it is advised is not known here
+                }
+            } else if (isAdvisedBind(callee, access)) {
+                return true;
+            } else if (reachesABind(callee, accessByMethod, ownCalleesByMethod, callingABindOfAnotherClass,
+                    visited)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBindShaped(String method) {
+        int arguments = method.indexOf('(');
+        return bindFor(method.substring(0, arguments), method.substring(arguments)) != null;
+    }
+
+    private static boolean isAdvisedBind(String method, int access) {
+        return TypeInstrumentation.publicConcrete(access) && isBindShaped(method);
     }
 
     /** A bind handing {@code (this, index, value)} to {@code hook}; the value is the second argument, slot 2. */

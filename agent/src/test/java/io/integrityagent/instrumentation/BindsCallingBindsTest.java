@@ -36,12 +36,32 @@ class BindsCallingBindsTest {
         private void setParameter(int index, Object value) {
             values[index] = value;
         }
+
+        /** As MariaDB's: through private helpers to the statement's own typed bind. */
+        public void setObject(int index, Object value, int targetType) {
+            convert(index, value, targetType);
+        }
+
+        private void convert(int index, Object value, int targetType) {
+            if (targetType == java.sql.Types.BOOLEAN) {
+                setBoolean(index, Boolean.parseBoolean(String.valueOf(value)));
+            } else {
+                setParameter(index, value);
+            }
+        }
+
+        /** Through a lambda to the typed bind. */
+        public void setShort(int index, short value) {
+            Runnable bind = () -> setInt(index, value);
+            bind.run();
+        }
     }
 
     @Test
-    void onlyABindThatBindsThroughAnotherBindIsFound() throws IOException {
+    void onlyABindThatReachesAnotherBindDirectlyThroughHelpersOrLambdasIsFound() throws IOException {
         ClassReader classFile = new ClassReader(TranslatingStatement.class.getName());
 
-        assertEquals(Set.of("setBoolean(IZ)V"), PreparedStatementInstrumentation.bindsCallingBinds(classFile));
+        assertEquals(Set.of("setBoolean(IZ)V", "setObject(ILjava/lang/Object;I)V", "setShort(IS)V"),
+                PreparedStatementInstrumentation.bindsCallingBinds(classFile));
     }
 }
