@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * the user to paste there. A name is quoted exactly when its bare form would not reach the object (the database
  * folds bare names, or the name is not a plain word, or it is a reserved word); a value becomes the literal that
  * compares equal to what the driver stored. Everything written survives the agent's output escaping unchanged
- * ({@link Escaping}): a control character in a string is spelled with the database's character function, and
- * where the database has none, or a value has no literal here, the answer is null rather than a wrong query.
+ * ({@link Escaping}): a control or invisible character in a string is spelled with the database's character
+ * function, and where the database has none, or a value has no literal here, the answer is null rather than a
+ * wrong query.
  */
 public final class ConsoleSyntax {
 
@@ -151,7 +152,7 @@ public final class ConsoleSyntax {
     /**
      * {@code identifier} (as the database stores it) written so that the console reaches exactly it: bare when
      * the database reads the bare word as this name, otherwise quoted. Null when no text can carry it through
-     * the output escaping (a control character in the name), or when it is longer than any database allows.
+     * the output escaping (a control or invisible character in the name), or when it is longer than any database allows.
      */
     public String name(String identifier) {
         if (identifier == null || identifier.isEmpty() || identifier.length() > LONGEST_NAME || altered(identifier)) {
@@ -169,7 +170,7 @@ public final class ConsoleSyntax {
      * The literal that compares equal to {@code value} as bound through JDBC ({@code setString}, {@code setInt},
      * {@code setBytes}, {@code setTimestamp}, {@code setObject} with a {@code java.time} value or a UUID, …), or
      * null when this database has no literal for it that the agent can write; never null for a string that
-     * holds no control character.
+     * holds no control or invisible character.
      */
     public String literal(Object value) {
         if (value instanceof String || value instanceof Character || value instanceof UUID) {
@@ -195,24 +196,27 @@ public final class ConsoleSyntax {
         return time(value);
     }
 
-    /** A string literal holding exactly {@code text}; null when it holds a control character this database cannot spell. */
+    /**
+     * A string literal holding exactly {@code text}; null when it holds a control or invisible character this
+     * database cannot spell.
+     */
     public String string(String text) {
         if (!altered(text)) {
             return quoted(text);
         }
         List<String> parts = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Escaping.mustEscape(c)) {
-                plain.append(c);
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int codePoint = text.codePointAt(i);
+            if (!Escaping.mustEscapeAt(text, i)) {
+                plain.appendCodePoint(codePoint);
                 continue;
             }
             if (plain.length() > 0) {
                 parts.add(quoted(plain.toString()));
                 plain.setLength(0);
             }
-            String spelled = character(c);
+            String spelled = character(codePoint);
             if (spelled == null) {
                 return null;
             }
@@ -261,7 +265,7 @@ public final class ConsoleSyntax {
 
     /**
      * {@code literal} as the application wrote it in its SQL (one literal, quotes and prefix included): valid
-     * here as it is, unless it holds a control character; null when it then cannot be spelled.
+     * here as it is, unless it holds a control or invisible character; null when it then cannot be spelled.
      */
     public String written(String literal) {
         if (literal == null || !altered(literal)) {
@@ -278,23 +282,38 @@ public final class ConsoleSyntax {
     }
 
     /** A character that the output escaping would change, written with the database's character function. */
-    private String character(char c) {
+    /**
+     * The database's spelling of one character by its code, or null where it has none. A character beyond 16 bits
+     * (a tag character) is spelt by its code point where the function takes one; H2 and HSQLDB keep only the low 16
+     * bits of theirs, so there it is the concatenation of its two surrogates, which their strings hold as Java's do.
+     * A surrogate without its pair is no character at all: no database stores one.
+     */
+    private String character(int codePoint) {
+        if (codePoint <= Character.MAX_VALUE && Character.isSurrogate((char) codePoint)) {
+            return null;
+        }
+        boolean supplementary = Character.isSupplementaryCodePoint(codePoint);
         switch (system) {
             case POSTGRESQL:
-                return "chr(" + (int) c + ")";
+                return "chr(" + codePoint + ")";
             case MYSQL:
             case MARIADB:
-                return "CHAR(0x" + hex(String.valueOf(c).getBytes(StandardCharsets.UTF_8)) + " USING utf8mb4)";
+                return "CHAR(0x" + hex(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8))
+                        + " USING utf8mb4)";
             case SQLITE:
-                return "char(" + (int) c + ")";
+                return "char(" + codePoint + ")";
             case SQL_SERVER:
-                return "NCHAR(" + (int) c + ")";
+                // Beyond 16 bits only with a supplementary-character collation, which the agent cannot tell.
+                return supplementary ? null : "NCHAR(" + codePoint + ")";
             case ORACLE:
             case DB2:
-                return c < 0x80 ? "CHR(" + (int) c + ")" : null;
+                return codePoint < 0x80 ? "CHR(" + codePoint + ")" : null;
             case H2:
             case HSQLDB:
-                return "CHAR(" + (int) c + ")";
+                return supplementary
+                        ? "CHAR(" + (int) Character.highSurrogate(codePoint) + ") || CHAR("
+                                + (int) Character.lowSurrogate(codePoint) + ")"
+                        : "CHAR(" + codePoint + ")";
             default:
                 return null; // Derby has no function that makes a character of its code; another database is not known
         }
@@ -392,7 +411,7 @@ public final class ConsoleSyntax {
     /** Whether the agent's output escaping would change {@code text}, so that it could not be pasted as written. */
     private static boolean altered(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Escaping.mustEscape(text.charAt(i))) {
+            if (Escaping.mustEscapeAt(text, i)) {
                 return true;
             }
         }

@@ -23,7 +23,7 @@ public final class LookupQuery {
         TOO_LONG("longer than values.max.length"),
         NOT_KEPT("not kept by the agent"),
         CUT("cut short in the database's message"),
-        CONTROL("holds a control character this database cannot spell in a literal"),
+        CONTROL("holds a control or invisible character this database cannot spell in a literal"),
         NO_LITERAL("its type has no literal here");
 
         final String reason;
@@ -205,7 +205,10 @@ public final class LookupQuery {
         return printed.endsWith("...") || printed.endsWith("…");
     }
 
-    /** A value that is there but has no literal: it holds a control character this database cannot spell, or its type has none here. */
+    /**
+     * A value that is there but has no literal: it holds a control or invisible character this database cannot
+     * spell, or its type has none here.
+     */
     private static Hidden hiddenBecauseUnwritable(Value value) {
         String text = value.written != null ? value.written : value.printed != null ? value.printed
                 : value.bound instanceof String ? (String) value.bound : "";

@@ -34,7 +34,7 @@ public final class Escaping {
     }
 
     /** Whether the character at {@code i} must be escaped: a surrogate as the code point it forms with its pair. */
-    static boolean mustEscapeAt(CharSequence text, int i) {
+    public static boolean mustEscapeAt(CharSequence text, int i) {
         char c = text.charAt(i);
         if (!Character.isSurrogate(c)) {
             return mustEscape(c);

@@ -125,6 +125,31 @@ class ConsoleSyntaxTest {
             assertNull(of("ORACLE").literal("\u202ex"), "CHR takes the database character set's code");
         }
 
+        /** What each database's own function returned for these, checked on the real ones (H2 2.3 and 2.5). */
+        @ParameterizedTest
+        @CsvSource(delimiter = '#', quoteCharacter = '"', value = {
+                "H2#'ok' || CHAR(56128) || CHAR(56385)",
+                "HSQLDB#'ok' || CHAR(56128) || CHAR(56385)",
+                "POSTGRESQL#'ok' || chr(917569)",
+                "MARIADB#CONCAT('ok', CHAR(0xf3a08181 USING utf8mb4))",
+                "SQLITE#'ok' || char(917569)"})
+        void aTagCharacterIsSpeltWholeSoThatThePastedLiteralStillMatches(String system, String literal) {
+            String hidden = "ok" + new String(Character.toChars(0xE0041));
+            String written = of(system).literal(hidden);
+            assertEquals(literal, written);
+            assertEquals(written, Escaping.text(written), "the log writes it as it is");
+        }
+
+        @Test
+        void aTagCharacterOrALoneSurrogateWithoutASpellingHasNoLiteral() {
+            String hidden = "ok" + new String(Character.toChars(0xE0041));
+            assertNull(of("SQL_SERVER").literal(hidden), "NCHAR goes beyond 16 bits only in some collations");
+            assertNull(of("DERBY").literal(hidden));
+            assertNull(of("POSTGRESQL").literal("ok\ud800"), "no database stores a surrogate without its pair");
+            assertNull(of("H2").literal("\udc41ok"));
+            assertNull(of("H2").name("A" + hidden), "a name the log would escape cannot be pasted");
+        }
+
         @Test
         void derbyHasNoCharacterFunctionSoSuchAStringHasNoLiteral() {
             assertNull(of("DERBY").literal("a\nb"));

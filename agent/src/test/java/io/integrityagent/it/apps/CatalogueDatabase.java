@@ -193,6 +193,7 @@ enum CatalogueDatabase {
         ddl.add("INSERT INTO memberships VALUES ('core-api', 'ada', 'lead')");
         ddl.add("INSERT INTO tags VALUES (1, 'urgent')");
         ddl.add("INSERT INTO tags VALUES (5, '" + ViolationCatalogue.TWO_LINE_LABEL + "')");
+        ddl.add("INSERT INTO tags VALUES (7, '" + ViolationCatalogue.TAGGED_LABEL + "')");
         ddl.add("INSERT INTO " + quoted("Order Lines") + " VALUES (1, 'first line')");
         ddl.add("INSERT INTO api_clients VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
         ddl.add("INSERT INTO token_grants VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");

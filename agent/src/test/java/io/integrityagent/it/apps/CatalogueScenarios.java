@@ -163,6 +163,16 @@ public final class CatalogueScenarios {
         }
     }
 
+    static void tagCharacterInKeyValue(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO tags (id, label) VALUES (?, ?)")) {
+            ps.setInt(1, 8);
+            ps.setString(2, ViolationCatalogue.TAGGED_LABEL);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("tagCharacterInKeyValue", e);
+        }
+    }
+
     static void foreignKeyMissingParentViaPreparedExecute(Run r) {
         try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO orders (id, customer_id) VALUES (?, ?)")) {
             ps.setLong(1, 101L);

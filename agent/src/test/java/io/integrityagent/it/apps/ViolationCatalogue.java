@@ -27,6 +27,8 @@ public final class ViolationCatalogue {
     public static final String LONG_TOKEN = "tok-" + "0123456789abcdef".repeat(6);
     /** A label whose second line would read as a log line of the agent's, were it written raw. */
     public static final String TWO_LINE_LABEL = "line one\nWARN integrity - forged line";
+    /** A label ending in a tag character (U+E0041, beyond 16 bits), which hides text on screen and is escaped. */
+    public static final String TAGGED_LABEL = "tagged\udb40\udc41";
     /** Every value the agent must never write, on any database. */
     public static final List<String> SECRETS = List.of(SHORT_TOKEN, LONG_TOKEN.substring(0, 12), "hunter2-twin",
             "s3cret-ada");
@@ -44,6 +46,7 @@ public final class ViolationCatalogue {
         add("primaryKeyInQualifiedTable", CatalogueScenarios::primaryKeyInQualifiedTable);
         add("primaryKeyOfQuotedNames", CatalogueScenarios::primaryKeyOfQuotedNames);
         add("newlineInKeyValue", CatalogueScenarios::newlineInKeyValue);
+        add("tagCharacterInKeyValue", CatalogueScenarios::tagCharacterInKeyValue);
         add("foreignKeyMissingParentViaPreparedExecute", CatalogueScenarios::foreignKeyMissingParentViaPreparedExecute);
         add("foreignKeyMissingParentViaUpdate", CatalogueScenarios::foreignKeyMissingParentViaUpdate);
         add("foreignKeyParentStillReferenced", CatalogueScenarios::foreignKeyParentStillReferenced);
