@@ -234,11 +234,12 @@ public final class ConsoleSyntax {
      * when it cannot be told what the value is.
      */
     public String printed(String text) {
-        if (text == null) {
+        if (text == null || !printedExactly(text)) {
             return null;
         }
         String trimmed = text.trim();
-        boolean quoted = trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'");
+        boolean quoted = quotesPrintedValues() && trimmed.length() >= 2 && trimmed.startsWith("'")
+                && trimmed.endsWith("'");
         if (quoted) {
             return string(trimmed.substring(1, trimmed.length() - 1).replace("''", "'"));
         }
@@ -261,6 +262,32 @@ public final class ConsoleSyntax {
             return trimmed;
         }
         return string(text);
+    }
+
+    /**
+     * Whether a value the database printed in its message is the value itself. MySQL and MariaDB print what they
+     * cannot show as {@code ?} and a control character as a backslash and its code, and H2 prints some control
+     * characters ({@code 'del\007f'}) without the {@code U&} that would make them escapes: such a {@code ?} or
+     * backslash may stand for another character, so the value cannot be told.
+     */
+    public boolean printedExactly(String text) {
+        switch (system) {
+            case MYSQL:
+            case MARIADB:
+                return text.indexOf('?') < 0 && text.indexOf('\\') < 0;
+            case H2:
+                return !text.trim().startsWith("'") || text.indexOf('\\') < 0;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * Whether a printed value comes in quotes: H2 prints a string as its literal, and the agent quotes MySQL's and
+     * MariaDB's as their message does; PostgreSQL prints the text as it is, so quotes there belong to the value.
+     */
+    private boolean quotesPrintedValues() {
+        return printsLiterals || system == DatabaseSystem.MYSQL || system == DatabaseSystem.MARIADB;
     }
 
     /**

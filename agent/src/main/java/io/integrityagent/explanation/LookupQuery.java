@@ -24,6 +24,7 @@ public final class LookupQuery {
         NOT_KEPT("not kept by the agent"),
         CUT("cut short in the database's message"),
         CONTROL("holds a control or invisible character this database cannot spell in a literal"),
+        INEXACT("not shown exactly in the database's message"),
         NO_LITERAL("its type has no literal here");
 
         final String reason;
@@ -209,7 +210,10 @@ public final class LookupQuery {
      * A value that is there but has no literal: it holds a control or invisible character this database cannot
      * spell, or its type has none here.
      */
-    private static Hidden hiddenBecauseUnwritable(Value value) {
+    private Hidden hiddenBecauseUnwritable(Value value) {
+        if (value.written == null && value.printed != null && !syntax.printedExactly(value.printed)) {
+            return Hidden.INEXACT;
+        }
         String text = value.written != null ? value.written : value.printed != null ? value.printed
                 : value.bound instanceof String ? (String) value.bound : "";
         return altered(text) ? Hidden.CONTROL : Hidden.NO_LITERAL;

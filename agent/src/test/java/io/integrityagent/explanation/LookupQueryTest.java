@@ -117,6 +117,8 @@ class LookupQueryTest {
     void aValueTheDatabaseCutOrThatHasNoLiteralHereIsAPlaceholderThatSaysWhy() {
         assertEquals("SELECT * FROM t WHERE k = :k -- fill in :k (cut short in the database's message)",
                 select(on(DatabaseSystem.MARIADB), "", "t", values("k", Value.printed("'abc...'"))));
+        assertEquals("SELECT * FROM t WHERE k = :k -- fill in :k (not shown exactly in the database's message)",
+                select(on(DatabaseSystem.MARIADB), "", "t", values("k", Value.printed("'tag?'"))));
         assertEquals("SELECT * FROM T WHERE K = :K -- fill in :K (holds a control or invisible character this"
                         + " database cannot spell in a literal)",
                 select(on(DatabaseSystem.DERBY), "", "T", values("K", Value.bound("a\nb"))));
