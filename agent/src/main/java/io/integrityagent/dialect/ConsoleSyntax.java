@@ -152,7 +152,8 @@ public final class ConsoleSyntax {
     /**
      * {@code identifier} (as the database stores it) written so that the console reaches exactly it: bare when
      * the database reads the bare word as this name, otherwise quoted. Null when no text can carry it through
-     * the output escaping (a control or invisible character in the name), or when it is longer than any database allows.
+     * the output escaping (a control or invisible character in the name), or when it is longer than any database
+     * allows.
      */
     public String name(String identifier) {
         if (identifier == null || identifier.isEmpty() || identifier.length() > LONGEST_NAME || altered(identifier)) {
@@ -284,7 +285,8 @@ public final class ConsoleSyntax {
 
     /**
      * Whether a printed value comes in quotes: H2 prints a string as its literal, and the agent quotes MySQL's and
-     * MariaDB's as their message does; PostgreSQL prints the text as it is, so quotes there belong to the value.
+     * MariaDB's as their message does; PostgreSQL, SQL Server and Derby print the text as it is, so quotes there
+     * belong to the value.
      */
     private boolean quotesPrintedValues() {
         return printsLiterals || system == DatabaseSystem.MYSQL || system == DatabaseSystem.MARIADB;
@@ -308,9 +310,9 @@ public final class ConsoleSyntax {
         return "'" + (backslashEscapes ? escaped.replace("\\", "\\\\") : escaped) + "'";
     }
 
-    /** A character that the output escaping would change, written with the database's character function. */
     /**
-     * The database's spelling of one character by its code, or null where it has none. A character beyond 16 bits
+     * A character that the output escaping would change, spelt by its code with the database's character function,
+     * or null where it has none. A character beyond 16 bits
      * (a tag character) is spelt by its code point where the function takes one; H2 and HSQLDB keep only the low 16
      * bits of theirs, so there it is the concatenation of its two surrogates, which their strings hold as Java's do.
      * A surrogate without its pair is no character at all: no database stores one.
