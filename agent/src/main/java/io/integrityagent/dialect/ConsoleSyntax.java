@@ -312,10 +312,10 @@ public final class ConsoleSyntax {
 
     /**
      * A character that the output escaping would change, spelt by its code with the database's character function,
-     * or null where it has none. A character beyond 16 bits
-     * (a tag character) is spelt by its code point where the function takes one; H2 and HSQLDB keep only the low 16
-     * bits of theirs, so there it is the concatenation of its two surrogates, which their strings hold as Java's do.
-     * A surrogate without its pair is no character at all: no database stores one.
+     * or null where it has none. A character beyond 16 bits (a tag character) is spelt by its code point where the
+     * function takes one; H2 and HSQLDB keep only the low 16 bits of theirs, so there it is the concatenation of its
+     * two surrogates, which their strings hold as Java's do. A surrogate without its pair is no character at all: no
+     * database stores one.
      */
     private String character(int codePoint) {
         if (codePoint <= Character.MAX_VALUE && Character.isSurrogate((char) codePoint)) {
