@@ -14,19 +14,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A table's unique indexes and foreign keys, as {@link DatabaseMetaData} describes them. Always scoped to the
+ * A table's indexes, by name, and its foreign keys, as {@link DatabaseMetaData} describes them. Always scoped to the
  * connection's own catalog and schema: unscoped, MariaDB lists same-named tables of every database.
  */
 final class TableKeys {
 
-    private final Map<String, List<String>> uniqueIndexColumns;
+    private final Map<String, List<String>> indexColumns;
     private final String primaryKeyName;
     private final List<ForeignKey> ownKeys;
     private final List<ForeignKey> referencingKeys;
 
-    private TableKeys(Map<String, List<String>> uniqueIndexColumns, String primaryKeyName, List<ForeignKey> ownKeys,
+    private TableKeys(Map<String, List<String>> indexColumns, String primaryKeyName, List<ForeignKey> ownKeys,
                       List<ForeignKey> referencingKeys) {
-        this.uniqueIndexColumns = uniqueIndexColumns;
+        this.indexColumns = indexColumns;
         this.primaryKeyName = primaryKeyName;
         this.ownKeys = ownKeys;
         this.referencingKeys = referencingKeys;
@@ -38,7 +38,9 @@ final class TableKeys {
         String catalog = connection.getCatalog();
         String schema = currentSchema(connection);
         Map<String, List<String>> unique = new LinkedHashMap<>();
-        try (ResultSet rows = metaData.getIndexInfo(catalog, schema, table, true, true)) {
+        // Every index, not only those the driver calls unique: Derby backs a unique constraint on a nullable
+        // column with an index it reports as not unique. A violation names the index, so only its own is used.
+        try (ResultSet rows = metaData.getIndexInfo(catalog, schema, table, false, true)) {
             while (rows.next()) {
                 String index = rows.getString("INDEX_NAME");
                 String column = rows.getString("COLUMN_NAME");
@@ -85,7 +87,7 @@ final class TableKeys {
     /** A generous estimate of the heap these keys hold, for bounding the cache that keeps them. */
     long estimatedBytes() {
         long bytes = 256;
-        for (Map.Entry<String, List<String>> index : uniqueIndexColumns.entrySet()) {
+        for (Map.Entry<String, List<String>> index : indexColumns.entrySet()) {
             bytes += LruCache.bytesOf(index.getKey()) + namesBytes(index.getValue());
         }
         for (List<ForeignKey> keys : Arrays.asList(ownKeys, referencingKeys)) {
@@ -106,7 +108,7 @@ final class TableKeys {
 
     /** The columns of the unique index or constraint with this name, or none when the catalog has no such. */
     List<String> uniqueKeyColumns(String name) {
-        List<String> columns = uniqueIndexColumns.get(name.toUpperCase(Locale.ROOT));
+        List<String> columns = indexColumns.get(name.toUpperCase(Locale.ROOT));
         return columns == null ? Collections.emptyList() : columns;
     }
 

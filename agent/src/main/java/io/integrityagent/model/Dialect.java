@@ -52,6 +52,14 @@ public interface Dialect {
     }
 
     /**
+     * {@link #canonicalName(String)}, unless the name is {@code exact}: quoted in the SQL, or read from the catalog,
+     * it is already the database's own spelling, which folding would change ({@code "Handles"} is not HANDLES).
+     */
+    default String canonicalName(String identifier, boolean exact) {
+        return exact ? identifier : canonicalName(identifier);
+    }
+
+    /**
      * A catalog query with one parameter (the constraint name) returning the condition of a CHECK constraint,
      * for databases whose message leaves it out; null when the message says it or there is no such query.
      */

@@ -105,7 +105,7 @@ final class LookupTarget {
                     return Map.of();
                 }
                 // As written, so that a quoted name stays the name it quotes.
-                String column = resolved.dialect().canonicalName(source.column());
+                String column = resolved.dialect().canonicalName(source.column(), source.exactName());
                 values.put(LookupQuery.Column.written(source.writtenName(), source.column()),
                         shown(sent, column, column));
             }

@@ -81,7 +81,8 @@ final class SentValues {
             if (source.role() == ColumnSource.Role.VALUE && source.row() == Math.max(row, 0)) {
                 Object value = valueOf(source);
                 if (value != null) {
-                    values.put(dialect.canonicalName(source.column()), value == NULL_SENT ? null : value);
+                    values.put(dialect.canonicalName(source.column(), source.exactName()),
+                            value == NULL_SENT ? null : value);
                 }
             }
         }

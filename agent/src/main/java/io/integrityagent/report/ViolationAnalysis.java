@@ -66,7 +66,7 @@ final class ViolationAnalysis {
         if (violation.kind() == ViolationKind.FOREIGN_KEY && shape.operation() == SqlOperation.DELETE) {
             facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
         }
-        String statementTable = dialect.canonicalName(shape.table());
+        String statementTable = dialect.canonicalName(shape.table(), shape.tableNameExact());
         List<String> tableColumns = null;
         if (shape.omitsColumnList()) {
             tableColumns = catalog.columnsOf(failure.statement(), statementTable);

@@ -39,7 +39,7 @@ final class AssignmentReader {
             return;
         }
         if (tokens.isQualifiedName(from, equals)) {
-            draft.add(draft.values.describe(new Span(equals + 1, to), tokens.get(equals - 1).text,
+            draft.add(draft.values.describe(new Span(equals + 1, to), tokens.get(equals - 1),
                     ColumnSource.Role.VALUE, 0));
         } else if (tokens.isGroup(from, equals) && tokens.isGroup(equals + 1, to)) {
             readTupleAssignment(from, equals + 1);
@@ -59,7 +59,7 @@ final class AssignmentReader {
             }
         }
         for (int k = 0; k < targets.size(); k++) {
-            String column = tokens.get(targets.get(k).to - 1).text;
+            Token column = tokens.get(targets.get(k).to - 1);
             draft.add(draft.values.describe(values.get(k), column, ColumnSource.Role.VALUE, 0));
         }
     }

@@ -22,16 +22,18 @@ public final class ColumnSource {
     private final int literalStart;
     private final int literalEnd;
     private final String writtenName;
+    private final boolean exactName;
 
-    private ColumnSource(String column, Role role, int row, int parameterIndex, String literal, int literalStart,
-            int literalEnd) {
-        this(column, role, row, parameterIndex, literal, literalStart, literalEnd, null);
+    private ColumnSource(String column, boolean exactName, Role role, int row, int parameterIndex, String literal,
+            int literalStart, int literalEnd) {
+        this(column, exactName, role, row, parameterIndex, literal, literalStart, literalEnd, null);
     }
 
-    private ColumnSource(String column, Role role, int row, int parameterIndex, String literal, int literalStart,
-            int literalEnd, String writtenName) {
+    private ColumnSource(String column, boolean exactName, Role role, int row, int parameterIndex, String literal,
+            int literalStart, int literalEnd, String writtenName) {
         this.writtenName = writtenName;
         this.column = column;
+        this.exactName = exactName;
         this.role = role;
         this.row = row;
         this.parameterIndex = parameterIndex;
@@ -40,26 +42,31 @@ public final class ColumnSource {
         this.literalEnd = literalEnd;
     }
 
-    static ColumnSource parameter(String column, Role role, int row, int parameterIndex) {
-        return new ColumnSource(column, role, row, parameterIndex, null, -1, -1);
+    static ColumnSource parameter(String column, boolean exactName, Role role, int row, int parameterIndex) {
+        return new ColumnSource(column, exactName, role, row, parameterIndex, null, -1, -1);
     }
 
-    static ColumnSource literal(String column, Role role, int row, String literal, int start, int end) {
-        return new ColumnSource(column, role, row, 0, literal, start, end);
+    static ColumnSource literal(String column, boolean exactName, Role role, int row, String literal, int start,
+                                int end) {
+        return new ColumnSource(column, exactName, role, row, 0, literal, start, end);
     }
 
-    static ColumnSource expression(String column, Role role, int row) {
-        return new ColumnSource(column, role, row, 0, null, -1, -1);
+    static ColumnSource expression(String column, boolean exactName, Role role, int row) {
+        return new ColumnSource(column, exactName, role, row, 0, null, -1, -1);
     }
 
-    /** The same source paired with {@code name}: a value of an INSERT without column list, once it is known. */
+    /**
+     * The same source paired with {@code name}, as the catalog spells it: a value of an INSERT without column list,
+     * once it is known.
+     */
     ColumnSource named(String name) {
-        return new ColumnSource(name, role, row, parameterIndex, literal, literalStart, literalEnd);
+        return new ColumnSource(name, true, role, row, parameterIndex, literal, literalStart, literalEnd);
     }
 
     /** The same source, with its column's name as the SQL wrote it. */
     ColumnSource writtenAs(String name) {
-        return new ColumnSource(column, role, row, parameterIndex, literal, literalStart, literalEnd, name);
+        return new ColumnSource(column, exactName, role, row, parameterIndex, literal, literalStart, literalEnd,
+                name);
     }
 
     /** A generous estimate of the heap this source holds. */
@@ -74,6 +81,14 @@ public final class ColumnSource {
     /** The column name, unquoted and without a table qualifier, in the case it was written. */
     public String column() {
         return column;
+    }
+
+    /**
+     * Whether {@link #column()} is spelled as the database spells it: quoted in the SQL, or read from the catalog.
+     * Any other name the database folds to its own case.
+     */
+    public boolean exactName() {
+        return exactName;
     }
 
     /**

@@ -40,7 +40,7 @@ final class InsertReader {
         }
         draft.table(i, nameEnd);
         i = skipAlias(nameEnd);
-        List<String> columns = Collections.emptyList();
+        List<Token> columns = Collections.emptyList();
         boolean hasColumnList = tokens.isSymbol(i, "(");
         if (hasColumnList) {
             columns = columnNames(i);
@@ -88,13 +88,13 @@ final class InsertReader {
     }
 
     /** The names in the column list opening at {@code open}, or null when it is not a list of plain names. */
-    private List<String> columnNames(int open) {
-        List<String> names = new ArrayList<>();
+    private List<Token> columnNames(int open) {
+        List<Token> names = new ArrayList<>();
         for (Span item : tokens.listItems(open, draft.end)) {
             if (!tokens.isQualifiedName(item.from, item.to)) {
                 return null;
             }
-            names.add(tokens.get(item.to - 1).text);
+            names.add(tokens.get(item.to - 1));
         }
         return names;
     }
@@ -104,7 +104,7 @@ final class InsertReader {
      * was not understood, so it adds nothing rather than a wrong pairing. Without a column list ({@code columns}
      * null) the values are kept by position, for the table's columns to name.
      */
-    private void readRows(int from, List<String> columns) {
+    private void readRows(int from, List<Token> columns) {
         int i = from;
         for (int row = 0; i < draft.end; row++) {
             if (tokens.isKeyword(i, "ROW")) {

@@ -10,6 +10,7 @@ public final class SqlShape {
     private final String verb;
     private final SqlOperation operation;
     private final String table;
+    private final boolean tableNameExact;
     private final String qualifier;
     private final List<ColumnSource> columns;
     private final int parameterCount;
@@ -19,12 +20,13 @@ public final class SqlShape {
     private final List<TextSpan> stringLiterals;
     private final boolean whereFullyRead;
 
-    SqlShape(String verb, String table, String qualifier, List<ColumnSource> columns, int parameterCount,
-             boolean omitsColumnList, List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals,
-             boolean whereFullyRead) {
+    SqlShape(String verb, String table, boolean tableNameExact, String qualifier, List<ColumnSource> columns,
+             int parameterCount, boolean omitsColumnList, List<ColumnSource> unnamedValues,
+             List<TextSpan> stringLiterals, boolean whereFullyRead) {
         this.verb = verb;
         this.operation = SqlOperation.of(verb);
         this.table = table;
+        this.tableNameExact = tableNameExact;
         this.qualifier = qualifier;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.parameterCount = parameterCount;
@@ -50,6 +52,11 @@ public final class SqlShape {
     /** The target table without quotes or schema/catalog prefix, or null when unknown. */
     public String table() {
         return table;
+    }
+
+    /** Whether the SQL quoted the table's name, which the database then takes in the case written. */
+    public boolean tableNameExact() {
+        return tableNameExact;
     }
 
     /**
@@ -109,8 +116,8 @@ public final class SqlShape {
                 row.clear();
             }
         }
-        return new SqlShape(verb, table, qualifier, paired, parameterCount, true, Collections.emptyList(),
-                stringLiterals, whereFullyRead);
+        return new SqlShape(verb, table, tableNameExact, qualifier, paired, parameterCount, true,
+                Collections.emptyList(), stringLiterals, whereFullyRead);
     }
 
     /** Where every string literal of the whole text is, in textual order, quotes and prefix included. */

@@ -11,6 +11,7 @@ final class StatementDraft {
     final int end;
     final ValueClassifier values;
     private String table;
+    private boolean tableNameExact;
     private String qualifier = "";
     private boolean whereFullyRead;
     private final List<ColumnSource> sources = new ArrayList<>();
@@ -23,13 +24,10 @@ final class StatementDraft {
         this.values = new ValueClassifier(tokens);
     }
 
-    void table(String name) {
-        table = name;
-    }
-
     /** The target table of the name that spans tokens [from, nameEnd): its last part, and its qualifier as written. */
     void table(int from, int nameEnd) {
         table = tokens.get(nameEnd - 1).text;
+        tableNameExact = tokens.get(nameEnd - 1).kind == Token.Kind.QUOTED_NAME;
         qualifier = tokens.sql().substring(tokens.get(from).start, tokens.get(nameEnd - 1).start);
     }
 
@@ -53,7 +51,7 @@ final class StatementDraft {
     }
 
     SqlShape toShape(String verb) {
-        return new SqlShape(verb, table, qualifier, sources, tokens.markerCount(), omitsColumnList, unnamedValues,
-                tokens.stringLiterals(), whereFullyRead);
+        return new SqlShape(verb, table, tableNameExact, qualifier, sources, tokens.markerCount(), omitsColumnList,
+                unnamedValues, tokens.stringLiterals(), whereFullyRead);
     }
 }

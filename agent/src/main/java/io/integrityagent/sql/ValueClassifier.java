@@ -20,7 +20,10 @@ final class ValueClassifier {
         this.tokens = tokens;
     }
 
-    ColumnSource describe(Span value, String column, ColumnSource.Role role, int row) {
+    /** @param name the token naming the value's column; null when the column is not known yet */
+    ColumnSource describe(Span value, Token name, ColumnSource.Role role, int row) {
+        String column = name == null ? null : name.text;
+        boolean exactName = name != null && name.kind == Token.Kind.QUOTED_NAME;
         int from = value.from;
         int to = value.to;
         while (tokens.isGroup(from, to)) {
@@ -28,24 +31,25 @@ final class ValueClassifier {
             to--;
         }
         if (from >= to) {
-            return ColumnSource.expression(column, role, row);
+            return ColumnSource.expression(column, exactName, role, row);
         }
         int primaryEnd = primaryEnd(from);
         boolean plain = primaryEnd > 0 && (primaryEnd == to || (primaryEnd < to && isCastSuffix(primaryEnd, to)));
         if (!plain) {
             int castedEnd = castedPrimaryEnd(from, to);
             if (castedEnd < 0) {
-                return ColumnSource.expression(column, role, row);
+                return ColumnSource.expression(column, exactName, role, row);
             }
             from += 2;
             primaryEnd = castedEnd;
         }
         Token first = tokens.get(from);
         if (first.kind == Token.Kind.MARKER) {
-            return ColumnSource.parameter(column, role, row, first.parameterIndex);
+            return ColumnSource.parameter(column, exactName, role, row, first.parameterIndex);
         }
         int end = tokens.get(primaryEnd - 1).end;
-        return ColumnSource.literal(column, role, row, tokens.sql().substring(first.start, end), first.start, end);
+        return ColumnSource.literal(column, exactName, role, row, tokens.sql().substring(first.start, end),
+                first.start, end);
     }
 
     /** The end of the marker or literal starting at {@code i}, or -1 when none starts there. */

@@ -80,7 +80,7 @@ final class WhereReader {
     /** Adds the equality of the column named by the token {@code name} when its value is one marker or literal. */
     private boolean addIfBound(int name, int valueFrom, int valueTo) {
         Token column = tokens.get(name);
-        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column.text,
+        ColumnSource source = draft.values.describe(new Span(valueFrom, valueTo), column,
                 ColumnSource.Role.WHERE, 0);
         if (source.isParameter() || source.isLiteral()) {
             draft.add(source.writtenAs(tokens.sql().substring(column.start, column.end)));

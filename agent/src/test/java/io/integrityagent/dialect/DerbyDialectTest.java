@@ -128,8 +128,10 @@ class DerbyDialectTest {
     }
 
     @Test
-    void unquotedNamesFoldToUpperCase() {
+    void unquotedNamesFoldToUpperCaseAndExactOnesStayAsTheyAre() {
         assertEquals("USERS", dialect.canonicalName("users"));
+        assertEquals("USERS", dialect.canonicalName("users", false));
+        assertEquals("Handles", dialect.canonicalName("Handles", true));
     }
 
     @Test

@@ -46,6 +46,21 @@ class SqlStatementParserTest {
         }
 
         @Test
+        void quotedNamesAndNamesFromTheCatalogAreExactAndBareOnesAreNot() {
+            SqlShape quoted = SqlStatementParser.parse("INSERT INTO \"Handles\" (\"Handle\", note) VALUES (?, ?)");
+            SqlShape bare = SqlStatementParser.parse("UPDATE app.Handles SET Handle = ? WHERE \"Id\" = 1");
+            SqlShape paired = SqlStatementParser.parse("INSERT INTO handles VALUES (1, 'ann')")
+                    .withTableColumns(List.of("Id", "Handle"));
+
+            assertTrue(quoted.tableNameExact());
+            assertEquals(List.of(true, false), exactNames(quoted));
+            assertFalse(bare.tableNameExact());
+            assertEquals(List.of(false, true), exactNames(bare));
+            assertFalse(paired.tableNameExact());
+            assertEquals(List.of(true, true), exactNames(paired));
+        }
+
+        @Test
         void anInsertFromASelectWithoutColumnListAlsoOmitsIt() {
             assertTrue(SqlStatementParser.parse("INSERT INTO users SELECT * FROM staging").omitsColumnList());
             assertFalse(SqlStatementParser.parse("INSERT INTO users (id) SELECT 1").omitsColumnList());
@@ -900,6 +915,10 @@ class SqlStatementParserTest {
 
     private static List<String> describe(SqlShape shape) {
         return shape.columns().stream().map(ColumnSource::toString).toList();
+    }
+
+    private static List<Boolean> exactNames(SqlShape shape) {
+        return shape.columns().stream().map(ColumnSource::exactName).toList();
     }
 
     private static ColumnSource only(SqlShape shape, String column) {

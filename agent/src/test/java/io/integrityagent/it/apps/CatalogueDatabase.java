@@ -169,6 +169,9 @@ enum CatalogueDatabase {
                 + " CONSTRAINT uq_memberships_team_member UNIQUE (team, member))");
         ddl.add("CREATE TABLE tags (id INT NOT NULL, label VARCHAR(50), CONSTRAINT pk_tags PRIMARY KEY (id))");
         ddl.add("CREATE UNIQUE INDEX ix_tags_label ON tags (label)");
+        // A unique constraint on a nullable column: Derby backs it with an index it reports as not unique.
+        ddl.add("CREATE TABLE profiles (id INT NOT NULL, handle VARCHAR(50), CONSTRAINT pk_profiles PRIMARY KEY (id),"
+                + " CONSTRAINT uq_profiles_handle UNIQUE (handle))");
         ddl.add("CREATE TABLE api_clients (id INT NOT NULL, api_token VARCHAR(100) NOT NULL,"
                 + " CONSTRAINT pk_api_clients PRIMARY KEY (id), CONSTRAINT uq_api_clients_token UNIQUE (api_token))");
         ddl.add("CREATE TABLE token_grants (id INT NOT NULL, api_token VARCHAR(100) NOT NULL,"
@@ -180,6 +183,10 @@ enum CatalogueDatabase {
         ddl.add(typedKeysTable());
         ddl.add("CREATE TABLE " + quoted("Order Lines") + " (" + quoted("Line No") + " INT NOT NULL, item VARCHAR(50),"
                 + " CONSTRAINT pk_order_lines PRIMARY KEY (" + quoted("Line No") + "))");
+        // Names that would be regular, were they not quoted in a case the database does not fold to.
+        ddl.add("CREATE TABLE " + quoted("Handles") + " (" + quoted("Id") + " INT NOT NULL, " + quoted("Handle")
+                + " VARCHAR(50) NOT NULL, CONSTRAINT pk_handles PRIMARY KEY (" + quoted("Id") + "),"
+                + " CONSTRAINT uq_handles_handle UNIQUE (" + quoted("Handle") + "))");
         if (this == POSTGRESQL) {
             ddl.add("CREATE TABLE shipments (id int PRIMARY KEY, order_id int NOT NULL,"
                     + " CONSTRAINT fk_shipments_order FOREIGN KEY (order_id) REFERENCES orders (id)"
@@ -192,9 +199,11 @@ enum CatalogueDatabase {
         ddl.add("INSERT INTO users VALUES (1, 'Ada', 'ada@example.com', 36, 's3cret-ada')");
         ddl.add("INSERT INTO memberships VALUES ('core-api', 'ada', 'lead')");
         ddl.add("INSERT INTO tags VALUES (1, 'urgent')");
+        ddl.add("INSERT INTO profiles VALUES (1, 'ann')");
         ddl.add("INSERT INTO tags VALUES (5, '" + ViolationCatalogue.TWO_LINE_LABEL + "')");
         ddl.add("INSERT INTO tags VALUES (7, '" + ViolationCatalogue.TAGGED_LABEL + "')");
         ddl.add("INSERT INTO " + quoted("Order Lines") + " VALUES (1, 'first line')");
+        ddl.add("INSERT INTO " + quoted("Handles") + " VALUES (1, 'ann')");
         ddl.add("INSERT INTO api_clients VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
         ddl.add("INSERT INTO token_grants VALUES (1, '" + ViolationCatalogue.SHORT_TOKEN + "')");
         ddl.add("INSERT INTO client_keys VALUES (1, 7, '" + ViolationCatalogue.LONG_TOKEN + "')");

@@ -100,6 +100,14 @@ public final class CatalogueScenarios {
         }
     }
 
+    static void uniqueOnNullableColumn(Run r) {
+        try (Statement s = r.c.createStatement()) {
+            s.execute("INSERT INTO profiles (id, handle) VALUES (2, 'ann')");
+        } catch (SQLException e) {
+            Fingerprint.caught("uniqueOnNullableColumn", e);
+        }
+    }
+
     /** The same values twice: the lookup compares a date, a timestamp, a boolean, numbers, bytes, text and a UUID. */
     static void uniqueOverEveryType(Run r) throws SQLException {
         String insert = "INSERT INTO typed_keys (id, d, ts, flag, amount, ratio, bin, code, u)"
@@ -149,6 +157,15 @@ public final class CatalogueScenarios {
             ps.executeUpdate();
         } catch (SQLException e) {
             Fingerprint.caught("primaryKeyOfQuotedNames", e);
+        }
+    }
+
+    /** Without a column list: the values pair with the columns only through the catalog, asked by exact name. */
+    static void uniqueOfMixedCaseQuotedNames(Run r) {
+        try (Statement s = r.c.createStatement()) {
+            s.execute("INSERT INTO " + r.database.quoted("Handles") + " VALUES (2, 'ann')");
+        } catch (SQLException e) {
+            Fingerprint.caught("uniqueOfMixedCaseQuotedNames", e);
         }
     }
 

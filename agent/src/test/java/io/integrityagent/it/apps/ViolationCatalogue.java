@@ -42,9 +42,11 @@ public final class ViolationCatalogue {
         add("uniqueIndexViolated", CatalogueScenarios::uniqueIndexViolated);
         add("compositeUniqueKey", CatalogueScenarios::compositeUniqueKey);
         add("uniqueViaPlainStatementLiterals", CatalogueScenarios::uniqueViaPlainStatementLiterals);
+        add("uniqueOnNullableColumn", CatalogueScenarios::uniqueOnNullableColumn);
         add("uniqueOverEveryType", CatalogueScenarios::uniqueOverEveryType);
         add("primaryKeyInQualifiedTable", CatalogueScenarios::primaryKeyInQualifiedTable);
         add("primaryKeyOfQuotedNames", CatalogueScenarios::primaryKeyOfQuotedNames);
+        add("uniqueOfMixedCaseQuotedNames", CatalogueScenarios::uniqueOfMixedCaseQuotedNames);
         add("newlineInKeyValue", CatalogueScenarios::newlineInKeyValue);
         add("tagCharacterInKeyValue", CatalogueScenarios::tagCharacterInKeyValue);
         add("foreignKeyMissingParentViaPreparedExecute", CatalogueScenarios::foreignKeyMissingParentViaPreparedExecute);
