@@ -97,6 +97,7 @@ public final class AgentMetrics {
             synchronized (ownRegistryLock) {
                 created = ownRegistry;
                 if (created == null) {
+                    MicrometerLogging.silence();
                     created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
                     bindTo(created);
                     ownRegistry = created; // published once it shows every series counted so far

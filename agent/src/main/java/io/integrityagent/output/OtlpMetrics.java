@@ -32,6 +32,7 @@ public final class OtlpMetrics {
      * shuts down, so a short-lived process still reports its counts.
      */
     public static void start(URI url, Duration interval, AgentMetrics metrics) {
+        MicrometerLogging.silence();
         Map<String, String> resource = resourceAttributes(System::getProperty, System::getenv);
         OtlpConfig config = new OtlpConfig() {
             @Override

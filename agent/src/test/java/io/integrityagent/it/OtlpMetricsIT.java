@@ -56,6 +56,13 @@ class OtlpMetricsIT {
     }
 
     @Test
+    void theAgentsMicrometerWritesNothingIntoTheApplicationsLogging() {
+        // Micrometer's OTLP registry announces itself through java.util.logging, the application's own.
+        assertFalse(run.stderr.contains("Publishing metrics"), run.stderr);
+        assertFalse(run.stderr.contains(".shaded."), run.stderr);
+    }
+
+    @Test
     void theReceiverGetsOneCountPerEventInTotal() {
         Map<String, Double> sums = RECEIVER.latestSums("db.integrity.violations");
         assertFalse(events.all().isEmpty());
