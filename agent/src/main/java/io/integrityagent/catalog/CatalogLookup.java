@@ -52,16 +52,18 @@ public final class CatalogLookup {
      *
      * @param statement  the statement that failed, whose connection is asked
      * @param operation  the statement's operation, which tells the side of an anonymous foreign key
+     * @param sqlSchema  the schema (MySQL: database) the SQL qualifies its table with, in the database's own
+     *                   spelling; null when it does not qualify it
      * @param sqlTable   the table the SQL names, in the database's own spelling
      * @param assigned   the columns an UPDATE assigns, which tell which foreign key it can have broken
      */
-    public void complete(ViolationFacts facts, Object statement, SqlOperation operation, String sqlTable,
-                         List<String> assigned, Dialect dialect) {
+    public void complete(ViolationFacts facts, Object statement, SqlOperation operation, String sqlSchema,
+                         String sqlTable, List<String> assigned, Dialect dialect) {
         Gap gap = gapIn(facts, operation, dialect);
         if (gap == Gap.NONE) {
             return;
         }
-        askSafely(statement, connection -> {
+        askSafely(statement, sqlSchema, connection -> {
             fill(gap, facts, connection, operation, sqlTable, assigned, dialect);
             return null;
         });
@@ -71,13 +73,14 @@ public final class CatalogLookup {
      * The columns of {@code table} in their defined order, for pairing the values of an INSERT without column
      * list; null when the catalog cannot be asked safely or does not know the table.
      *
-     * @param table the table in the database's own spelling
+     * @param schema the schema the SQL qualifies the table with, as for {@link #complete}; null when it does not
+     * @param table  the table in the database's own spelling
      */
-    public List<String> columnsOf(Object statement, String table) {
+    public List<String> columnsOf(Object statement, String schema, String table) {
         if (table == null) {
             return null;
         }
-        List<String> columns = askSafely(statement, connection -> columnLists.get(cacheKey(connection, table),
+        List<String> columns = askSafely(statement, schema, connection -> columnLists.get(cacheKey(connection, table),
                 k -> {
                     List<String> read = TableColumns.read(connection, table);
                     return read == null ? Collections.emptyList() : read;
@@ -107,16 +110,19 @@ public final class CatalogLookup {
 
     /**
      * Runs {@code work} on the statement's connection when that cannot change what the application sees;
-     * null when it is not safe or the catalog could not tell.
+     * null when it is not safe or the catalog could not tell. The catalog is read in the connection's own schema
+     * only, so a statement on a table of another schema gets nothing: the same-named table here could pair its
+     * values with the wrong columns, a secret with a column that is not sensitive.
      */
-    private <T> T askSafely(Object statement, CatalogWork<T> work) {
+    private <T> T askSafely(Object statement, String sqlSchema, CatalogWork<T> work) {
         if (!(statement instanceof Statement)) {
             return null;
         }
         try {
             return unobserved.run(() -> {
                 Connection connection = ((Statement) statement).getConnection();
-                if (connection == null || connection.isClosed() || !connection.getAutoCommit()) {
+                if (connection == null || connection.isClosed() || !connection.getAutoCommit()
+                        || sqlSchema != null && !sqlSchema.equals(TableKeys.ownSchema(connection))) {
                     return null;
                 }
                 return withNetworkTimeout(connection, () -> work.run(connection));

@@ -75,6 +75,15 @@ final class TableKeys {
         return new TableKeys(unique, primaryKeyName, own, referencing);
     }
 
+    /**
+     * The schema the catalog is read in, as a qualified name names it: the current schema, or where drivers have
+     * none (MySQL and MariaDB, whose databases are catalogs) the current catalog; null when neither is known.
+     */
+    static String ownSchema(Connection connection) throws SQLException {
+        String schema = currentSchema(connection);
+        return schema != null ? schema : connection.getCatalog();
+    }
+
     /** Drivers older than JDBC 4.1 do not know the current schema; then any schema matches. */
     static String currentSchema(Connection connection) {
         try {

@@ -67,13 +67,15 @@ final class ViolationAnalysis {
             facts.parentSide(true); // a DELETE breaks a foreign key only by removing a row still referenced
         }
         String statementTable = dialect.canonicalName(shape.table(), shape.tableNameExact());
+        String statementSchema = shape.schema() == null ? null
+                : dialect.canonicalName(shape.schema(), shape.schemaNameExact());
         List<String> tableColumns = null;
         if (shape.omitsColumnList()) {
-            tableColumns = catalog.columnsOf(failure.statement(), statementTable);
+            tableColumns = catalog.columnsOf(failure.statement(), statementSchema, statementTable);
             shape = tableColumns == null ? shape : shape.withTableColumns(tableColumns);
         }
         // Only an UPDATE's assigned columns tell the catalog anything (which foreign key it can have broken).
-        catalog.complete(facts, failure.statement(), shape.operation(), statementTable,
+        catalog.complete(facts, failure.statement(), shape.operation(), statementSchema, statementTable,
                 shape.operation() == SqlOperation.UPDATE ? assignedColumns(shape) : List.of(), dialect);
         pairKeyValueWithSingleColumnKey(facts);
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()

@@ -11,6 +11,8 @@ public final class SqlShape {
     private final SqlOperation operation;
     private final String table;
     private final boolean tableNameExact;
+    private final String schema;
+    private final boolean schemaNameExact;
     private final String qualifier;
     private final List<ColumnSource> columns;
     private final int parameterCount;
@@ -20,13 +22,15 @@ public final class SqlShape {
     private final List<TextSpan> stringLiterals;
     private final boolean whereFullyRead;
 
-    SqlShape(String verb, String table, boolean tableNameExact, String qualifier, List<ColumnSource> columns,
-             int parameterCount, boolean omitsColumnList, List<ColumnSource> unnamedValues,
-             List<TextSpan> stringLiterals, boolean whereFullyRead) {
+    SqlShape(String verb, String table, boolean tableNameExact, String schema, boolean schemaNameExact,
+             String qualifier, List<ColumnSource> columns, int parameterCount, boolean omitsColumnList,
+             List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals, boolean whereFullyRead) {
         this.verb = verb;
         this.operation = SqlOperation.of(verb);
         this.table = table;
         this.tableNameExact = tableNameExact;
+        this.schema = schema;
+        this.schemaNameExact = schemaNameExact;
         this.qualifier = qualifier;
         this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
         this.parameterCount = parameterCount;
@@ -57,6 +61,19 @@ public final class SqlShape {
     /** Whether the SQL quoted the table's name, which the database then takes in the case written. */
     public boolean tableNameExact() {
         return tableNameExact;
+    }
+
+    /**
+     * The schema part of a qualified table name (MySQL's database), without quotes; empty when the name leaves it
+     * out ({@code db..orders}), null when the name is not qualified.
+     */
+    public String schema() {
+        return schema;
+    }
+
+    /** Whether the SQL quoted the {@link #schema()} part. */
+    public boolean schemaNameExact() {
+        return schemaNameExact;
     }
 
     /**
@@ -116,7 +133,7 @@ public final class SqlShape {
                 row.clear();
             }
         }
-        return new SqlShape(verb, table, tableNameExact, qualifier, paired, parameterCount, true,
+        return new SqlShape(verb, table, tableNameExact, schema, schemaNameExact, qualifier, paired, parameterCount, true,
                 Collections.emptyList(), stringLiterals, whereFullyRead);
     }
 

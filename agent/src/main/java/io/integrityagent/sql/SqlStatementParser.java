@@ -16,8 +16,8 @@ public final class SqlStatementParser {
     /** Verbs that can follow the common table expressions of a WITH clause. */
     private static final Set<String> MAIN_VERBS = new HashSet<>(Arrays.asList("SELECT", "INSERT", "UPDATE",
             "DELETE", "MERGE", "REPLACE", "UPSERT", "VALUES", "TABLE"));
-    private static final SqlShape NOTHING = new SqlShape(null, null, false, "", Collections.emptyList(), 0, false,
-            Collections.emptyList(), Collections.emptyList(), false);
+    private static final SqlShape NOTHING = new SqlShape(null, null, false, null, false, "", Collections.emptyList(),
+            0, false, Collections.emptyList(), Collections.emptyList(), false);
 
     private SqlStatementParser() {
     }

@@ -12,6 +12,8 @@ final class StatementDraft {
     final ValueClassifier values;
     private String table;
     private boolean tableNameExact;
+    private String schema;
+    private boolean schemaNameExact;
     private String qualifier = "";
     private boolean whereFullyRead;
     private final List<ColumnSource> sources = new ArrayList<>();
@@ -28,6 +30,11 @@ final class StatementDraft {
     void table(int from, int nameEnd) {
         table = tokens.get(nameEnd - 1).text;
         tableNameExact = tokens.get(nameEnd - 1).kind == Token.Kind.QUOTED_NAME;
+        if (nameEnd - 1 > from) {
+            Token part = tokens.get(nameEnd - 3); // the part before the table's dot: its schema, or a dot (db..t)
+            schema = part.kind == Token.Kind.SYMBOL ? "" : part.text;
+            schemaNameExact = part.kind == Token.Kind.QUOTED_NAME;
+        }
         qualifier = tokens.sql().substring(tokens.get(from).start, tokens.get(nameEnd - 1).start);
     }
 
@@ -51,7 +58,7 @@ final class StatementDraft {
     }
 
     SqlShape toShape(String verb) {
-        return new SqlShape(verb, table, tableNameExact, qualifier, sources, tokens.markerCount(), omitsColumnList,
-                unnamedValues, tokens.stringLiterals(), whereFullyRead);
+        return new SqlShape(verb, table, tableNameExact, schema, schemaNameExact, qualifier, sources,
+                tokens.markerCount(), omitsColumnList, unnamedValues, tokens.stringLiterals(), whereFullyRead);
     }
 }

@@ -126,7 +126,8 @@ class CatalogLookupTest {
         void fillsTheColumnsOfANamedUniqueKeyInAutoCommit() {
             ViolationFacts facts = facts(ViolationKind.UNIQUE, "UK_USERS_EMAIL");
 
-            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.INSERT, null, "USERS", List.of(),
+                    H2);
 
             assertEquals(List.of("EMAIL"), facts.columns());
             assertEquals("USERS", facts.table());
@@ -137,7 +138,8 @@ class CatalogLookupTest {
             connection.setAutoCommit(false);
             ViolationFacts facts = facts(ViolationKind.UNIQUE, "UK_USERS_EMAIL");
 
-            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.INSERT, null, "USERS", List.of(),
+                    H2);
 
             assertTrue(facts.columns().isEmpty());
             assertNull(facts.table());
@@ -149,10 +151,10 @@ class CatalogLookupTest {
             statement.execute("ALTER TABLE users ADD CONSTRAINT ck_users_id CHECK (id > 0)");
             CatalogLookup catalog = new CatalogLookup(Callable::call);
             ViolationFacts first = facts(ViolationKind.CHECK, "CK_USERS_ID");
-            catalog.complete(first, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+            catalog.complete(first, statement, SqlOperation.INSERT, null, "USERS", List.of(), H2);
             statement.execute("ALTER TABLE users DROP CONSTRAINT ck_users_id");
             ViolationFacts second = facts(ViolationKind.CHECK, "CK_USERS_ID");
-            catalog.complete(second, statement, SqlOperation.INSERT, "USERS", List.of(), H2);
+            catalog.complete(second, statement, SqlOperation.INSERT, null, "USERS", List.of(), H2);
 
             assertEquals("\"ID\" > 0", first.checkExpression());
             assertEquals(first.checkExpression(), second.checkExpression());
@@ -160,8 +162,23 @@ class CatalogLookupTest {
 
         @Test
         void tellsTheTablesColumnsInTheirOrder() {
-            assertEquals(List.of("ID", "EMAIL"), new CatalogLookup(Callable::call).columnsOf(statement, "USERS"));
-            assertNull(new CatalogLookup(Callable::call).columnsOf(statement, "NO_SUCH_TABLE"));
+            assertEquals(List.of("ID", "EMAIL"), new CatalogLookup(Callable::call).columnsOf(statement, null, "USERS"));
+            assertNull(new CatalogLookup(Callable::call).columnsOf(statement, null, "NO_SUCH_TABLE"));
+        }
+
+        @Test
+        void asksNothingAboutATableOfAnotherSchemaThanTheConnectionsOwn() throws SQLException {
+            statement.execute("CREATE SCHEMA tenant_b");
+            statement.execute("CREATE TABLE tenant_b.users (id INT PRIMARY KEY, secret VARCHAR(80),"
+                    + " email VARCHAR(80))");
+            CatalogLookup catalog = new CatalogLookup(Callable::call);
+            ViolationFacts facts = facts(ViolationKind.UNIQUE, "UK_USERS_EMAIL");
+
+            catalog.complete(facts, statement, SqlOperation.INSERT, "TENANT_B", "USERS", List.of(), H2);
+
+            assertNull(catalog.columnsOf(statement, "TENANT_B", "USERS"), "the same-named table's columns here");
+            assertTrue(facts.columns().isEmpty());
+            assertEquals(List.of("ID", "EMAIL"), catalog.columnsOf(statement, "PUBLIC", "USERS"));
         }
     }
 

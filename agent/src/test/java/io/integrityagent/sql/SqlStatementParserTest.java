@@ -61,6 +61,20 @@ class SqlStatementParserTest {
         }
 
         @Test
+        void aQualifiedTableTellsItsSchemaPart() {
+            SqlShape bare = SqlStatementParser.parse("UPDATE app.Handles SET Handle = ?");
+            SqlShape quoted = SqlStatementParser.parse("DELETE FROM shop.\"Tenant B\".orders WHERE id = 1");
+            SqlShape skipped = SqlStatementParser.parse("INSERT INTO shop..orders VALUES (1)");
+
+            assertNull(SqlStatementParser.parse("INSERT INTO orders VALUES (1)").schema());
+            assertEquals("app", bare.schema());
+            assertFalse(bare.schemaNameExact());
+            assertEquals("Tenant B", quoted.schema());
+            assertTrue(quoted.schemaNameExact());
+            assertEquals("", skipped.schema());
+        }
+
+        @Test
         void anInsertFromASelectWithoutColumnListAlsoOmitsIt() {
             assertTrue(SqlStatementParser.parse("INSERT INTO users SELECT * FROM staging").omitsColumnList());
             assertFalse(SqlStatementParser.parse("INSERT INTO users (id) SELECT 1").omitsColumnList());
