@@ -76,6 +76,11 @@ public final class MySqlDialect extends SqlStateDialect {
     }
 
     @Override
+    public boolean doubleQuotesMayQuoteStrings() {
+        return true;
+    }
+
+    @Override
     public ViolationKind classify(SQLException e) {
         String state = e.getSQLState();
         int code = e.getErrorCode();

@@ -34,6 +34,11 @@ public final class SqliteDialect extends SqlStateDialect {
     }
 
     @Override
+    public boolean doubleQuotesMayQuoteStrings() {
+        return true;
+    }
+
+    @Override
     public ViolationKind classify(SQLException e) {
         String code = resultCode(e);
         if (code == null) {

@@ -60,6 +60,14 @@ public interface Dialect {
     }
 
     /**
+     * Whether {@code "…"} may be a string rather than a name: MySQL and MariaDB read it so unless their sql_mode
+     * holds ANSI_QUOTES, and SQLite falls back to it when no column has the name.
+     */
+    default boolean doubleQuotesMayQuoteStrings() {
+        return false;
+    }
+
+    /**
      * A catalog query with one parameter (the constraint name) returning the condition of a CHECK constraint,
      * for databases whose message leaves it out; null when the message says it or there is no such query.
      */

@@ -52,6 +52,9 @@ final class LiteralValues {
             }
             return literal;
         }
+        if (literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\"")) {
+            return literal.substring(1, literal.length() - 1).replace("\"\"", "\""); // MySQL's or SQLite's "…"
+        }
         int open = literal.indexOf('\'');
         if (open < 0 || literal.length() < open + 2 || !literal.endsWith("'")) {
             return literal;

@@ -6,6 +6,7 @@ import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.TextSpan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +41,8 @@ final class Masking {
     private final SqlShape shape;
     private final String sql;
     private final ParameterValues parameters;
+    /** The text's string literals, and its {@code "…"} names where the database may read them as strings. */
+    private final List<TextSpan> stringLiterals;
     private final Set<String> secrets = new LinkedHashSet<>();
     /** Long values the statement sent, to be cut wherever the database repeats them. */
     private final Set<String> longValues = new LinkedHashSet<>();
@@ -50,14 +53,21 @@ final class Masking {
     /**
      * @param tableMayHoldSecret the statement is an INSERT without column list into a table that has a sensitive
      *                           column, or whose columns are not known
+     * @param doubleQuotedStrings {@code "…"} may be a string on this database, and is masked like one
      */
     Masking(Redactor redactor, ValueRenderer renderer, SqlShape shape, String sql, ParameterValues parameters,
-            boolean tableMayHoldSecret) {
+            boolean tableMayHoldSecret, boolean doubleQuotedStrings) {
         this.redactor = redactor;
         this.renderer = renderer;
         this.shape = shape;
         this.sql = sql;
         this.parameters = parameters;
+        List<TextSpan> literals = new ArrayList<>(shape.stringLiterals());
+        if (doubleQuotedStrings) {
+            literals.addAll(shape.doubleQuotedNames());
+            literals.sort(Comparator.comparingInt(TextSpan::start));
+        }
+        this.stringLiterals = literals;
         this.mentionsSensitive = redactor.mentionsSensitive(sql) || namesSensitiveColumn();
         boolean mayCarrySecret = tableMayHoldSecret || mentionsSensitive;
         maskParameters(mayCarrySecret);
@@ -101,7 +111,7 @@ final class Masking {
                 paired.add(source.literalStart());
             }
         }
-        return shape.stringLiterals().stream().allMatch(literal -> paired.contains(literal.start()));
+        return stringLiterals.stream().allMatch(literal -> paired.contains(literal.start()));
     }
 
     private void maskLiterals(boolean everyStringLiteral) {
@@ -111,7 +121,7 @@ final class Masking {
                 addLiteralSecret(source.literal());
             }
         }
-        for (TextSpan literal : shape.stringLiterals()) {
+        for (TextSpan literal : stringLiterals) {
             String text = sql.substring(literal.start(), literal.end());
             String content = LiteralValues.content(text);
             if (everyStringLiteral) {
@@ -216,7 +226,7 @@ final class Masking {
                 replaced.add(new int[] {source.literalStart(), source.literalEnd()});
             }
         }
-        for (TextSpan literal : shape.stringLiterals()) {
+        for (TextSpan literal : stringLiterals) {
             replaced.add(new int[] {literal.start(), literal.end()});
         }
         replaced.sort((a, b) -> Integer.compare(a[0], b[0]));
@@ -227,7 +237,8 @@ final class Masking {
                 continue; // a paired literal that is also a string literal
             }
             shown.append(sql, from, span[0]);
-            shown.append(maskedLiteralStarts.contains(span[0]) ? "'" + Redactor.MASK + "'"
+            String quote = sql.charAt(span[0]) == '"' ? "\"" : "'";
+            shown.append(maskedLiteralStarts.contains(span[0]) ? quote + Redactor.MASK + quote
                     : renderer.shortenLiteral(sql.substring(span[0], span[1])));
             from = span[1];
         }

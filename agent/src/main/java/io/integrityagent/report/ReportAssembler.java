@@ -100,7 +100,8 @@ public final class ReportAssembler {
         List<String> columns = resolved.columns();
         SentValues sent = resolved.sent();
         Masking masking = new Masking(redactor, renderer, resolved.shape(), resolved.sql(), resolved.parameters(),
-                resolved.tableMayHoldColumnMatching(redactor::isSensitive));
+                resolved.tableMayHoldColumnMatching(redactor::isSensitive),
+                resolved.dialect().doubleQuotesMayQuoteStrings());
         Map<String, String> values = masking.values(
                 columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
         ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,

@@ -122,6 +122,8 @@ final class InsertReader {
                 for (int k = 0; k < values.size(); k++) {
                     draft.add(draft.values.describe(values.get(k), columns.get(k), ColumnSource.Role.VALUE, row));
                 }
+            } else {
+                values.forEach(draft.values::noteDoubleQuoted); // unpaired, but still values to mask
             }
             i = tokens.skip(i);
             if (!tokens.isSymbol(i, ",")) {

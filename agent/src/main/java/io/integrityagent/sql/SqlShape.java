@@ -20,11 +20,13 @@ public final class SqlShape {
     /** The values of an INSERT without column list, by row and position, not yet paired with any column. */
     private final List<ColumnSource> unnamedValues;
     private final List<TextSpan> stringLiterals;
+    private final List<TextSpan> doubleQuotedNames;
     private final boolean whereFullyRead;
 
     SqlShape(String verb, String table, boolean tableNameExact, String schema, boolean schemaNameExact,
              String qualifier, List<ColumnSource> columns, int parameterCount, boolean omitsColumnList,
-             List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals, boolean whereFullyRead) {
+             List<ColumnSource> unnamedValues, List<TextSpan> stringLiterals, List<TextSpan> doubleQuotedNames,
+             boolean whereFullyRead) {
         this.verb = verb;
         this.operation = SqlOperation.of(verb);
         this.table = table;
@@ -37,6 +39,7 @@ public final class SqlShape {
         this.omitsColumnList = omitsColumnList;
         this.unnamedValues = Collections.unmodifiableList(new ArrayList<>(unnamedValues));
         this.stringLiterals = Collections.unmodifiableList(new ArrayList<>(stringLiterals));
+        this.doubleQuotedNames = Collections.unmodifiableList(new ArrayList<>(doubleQuotedNames));
         this.whereFullyRead = whereFullyRead;
     }
 
@@ -134,7 +137,7 @@ public final class SqlShape {
             }
         }
         return new SqlShape(verb, table, tableNameExact, schema, schemaNameExact, qualifier, paired, parameterCount, true,
-                Collections.emptyList(), stringLiterals, whereFullyRead);
+                Collections.emptyList(), stringLiterals, doubleQuotedNames, whereFullyRead);
     }
 
     /** Where every string literal of the whole text is, in textual order, quotes and prefix included. */
@@ -142,9 +145,18 @@ public final class SqlShape {
         return stringLiterals;
     }
 
+    /**
+     * Where every {@code "…"} name inside a value of the statement is, in textual order: strings, where a database
+     * may read them so ({@code Dialect.doubleQuotesMayQuoteStrings}).
+     */
+    public List<TextSpan> doubleQuotedNames() {
+        return doubleQuotedNames;
+    }
+
     /** A generous estimate of the heap this shape holds, for bounding the caches that keep shapes. */
     public long estimatedBytes() {
-        long bytes = 128 + 2L * qualifier.length() + 40L * (columns.size() + unnamedValues.size()) + 24L * stringLiterals.size();
+        long bytes = 128 + 2L * qualifier.length() + 40L * (columns.size() + unnamedValues.size())
+                + 24L * (stringLiterals.size() + doubleQuotedNames.size());
         for (ColumnSource source : columns) {
             bytes += source.estimatedBytes();
         }

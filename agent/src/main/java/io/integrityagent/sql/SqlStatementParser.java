@@ -17,7 +17,7 @@ public final class SqlStatementParser {
     private static final Set<String> MAIN_VERBS = new HashSet<>(Arrays.asList("SELECT", "INSERT", "UPDATE",
             "DELETE", "MERGE", "REPLACE", "UPSERT", "VALUES", "TABLE"));
     private static final SqlShape NOTHING = new SqlShape(null, null, false, null, false, "", Collections.emptyList(),
-            0, false, Collections.emptyList(), Collections.emptyList(), false);
+            0, false, Collections.emptyList(), Collections.emptyList(), Collections.emptyList(), false);
 
     private SqlStatementParser() {
     }

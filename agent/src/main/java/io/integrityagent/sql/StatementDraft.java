@@ -59,6 +59,7 @@ final class StatementDraft {
 
     SqlShape toShape(String verb) {
         return new SqlShape(verb, table, tableNameExact, schema, schemaNameExact, qualifier, sources,
-                tokens.markerCount(), omitsColumnList, unnamedValues, tokens.stringLiterals(), whereFullyRead);
+                tokens.markerCount(), omitsColumnList, unnamedValues, tokens.stringLiterals(),
+                values.doubleQuotedInValues(), whereFullyRead);
     }
 }

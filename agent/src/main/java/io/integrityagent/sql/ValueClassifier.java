@@ -1,7 +1,9 @@
 package io.integrityagent.sql;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,15 +17,31 @@ final class ValueClassifier {
     private static final Set<String> TYPE_SYMBOLS = new HashSet<>(Arrays.asList("::", "(", ")", ",", "[", "]", "."));
 
     private final Tokens tokens;
+    private final List<TextSpan> doubleQuotedInValues = new ArrayList<>();
 
     ValueClassifier(Tokens tokens) {
         this.tokens = tokens;
     }
 
     /** @param name the token naming the value's column; null when the column is not known yet */
+    /** Every {@code "…"} inside the values described so far: a string to MySQL, MariaDB and SQLite, maybe. */
+    List<TextSpan> doubleQuotedInValues() {
+        return doubleQuotedInValues;
+    }
+
+    void noteDoubleQuoted(Span value) {
+        for (int i = value.from; i < value.to; i++) {
+            Token token = tokens.get(i);
+            if (token.kind == Token.Kind.QUOTED_NAME && tokens.sql().charAt(token.start) == '"') {
+                doubleQuotedInValues.add(new TextSpan(token.start, token.end));
+            }
+        }
+    }
+
     ColumnSource describe(Span value, Token name, ColumnSource.Role role, int row) {
         String column = name == null ? null : name.text;
         boolean exactName = name != null && name.kind == Token.Kind.QUOTED_NAME;
+        noteDoubleQuoted(value);
         int from = value.from;
         int to = value.to;
         while (tokens.isGroup(from, to)) {

@@ -23,7 +23,8 @@ class MaskingTest {
     private final ValueRenderer renderer = new ValueRenderer(20, 200);
 
     private Masking masking(String sql, ParameterValues parameters, boolean tableMayHoldSecret) {
-        return new Masking(redactor, renderer, SqlStatementParser.parse(sql), sql, parameters, tableMayHoldSecret);
+        return new Masking(redactor, renderer, SqlStatementParser.parse(sql), sql, parameters, tableMayHoldSecret,
+                false);
     }
 
     private Masking masking(String sql) {
@@ -43,6 +44,27 @@ class MaskingTest {
     void whenEveryLiteralIsPairedOnlyTheSensitiveOnesAreMasked() {
         assertEquals("INSERT INTO users (id, email, password) VALUES (1, 'a@x', '****')",
                 masking("INSERT INTO users (id, email, password) VALUES (1, 'a@x', 'pw-zebra')").sql());
+    }
+
+    @Test
+    void whereDoubleQuotesMayQuoteStringsTheyAreMaskedLikeStrings() {
+        String sql = "INSERT INTO t9 (id, password, nick) VALUES (2, \"S3cret\"\"C\", \"dupnick\")";
+        Masking mysql = new Masking(redactor, renderer, SqlStatementParser.parse(sql), sql, null, false, true);
+
+        assertEquals("INSERT INTO t9 (id, password, nick) VALUES (2, \"****\", \"****\")", mysql.sql());
+        assertEquals("Duplicate entry '****' for key 'nick'",
+                mysql.message("Duplicate entry 'dupnick' for key 'nick'"));
+        assertEquals("Data too long: '****'", mysql.message("Data too long: 'S3cret\"C'"));
+        assertEquals("UPDATE \"Users\" SET \"Nick\" = 'ann'",
+                masking("UPDATE \"Users\" SET \"Nick\" = 'ann'").sql(), "elsewhere a name");
+    }
+
+    @Test
+    void aDoubleQuotedStringWithABackslashEscapeIsMaskedThoughItsRowCannotBeRead() {
+        String sql = "INSERT INTO t9 (id, password, nick) VALUES (3, \"S3cret\\\"I\", \"dupnick\")";
+        Masking mysql = new Masking(redactor, renderer, SqlStatementParser.parse(sql), sql, null, false, true);
+
+        assertFalse(mysql.sql().contains("S3cret"), mysql.sql());
     }
 
     @Test
@@ -90,7 +112,7 @@ class MaskingTest {
     void anInsertWithoutColumnListPairedByTheTablesColumnsMasksOnlyTheSensitiveValues() {
         String sql = "INSERT INTO users VALUES (31, 'c2@x', 'pw-zebra', ?)";
         SqlShape shape = SqlStatementParser.parse(sql).withTableColumns(List.of("id", "email", "password", "api_token"));
-        Masking masking = new Masking(redactor, renderer, shape, sql, bound(sql, "tok-okapi"), true);
+        Masking masking = new Masking(redactor, renderer, shape, sql, bound(sql, "tok-okapi"), true, false);
         assertEquals("INSERT INTO users VALUES (31, 'c2@x', '****', ?)", masking.sql());
         assertEquals(List.of(Redactor.MASK), masking.parameters());
     }
@@ -100,14 +122,15 @@ class MaskingTest {
         String sql = "INSERT INTO users VALUES (31, 'c2@x')";
         SqlShape shape = SqlStatementParser.parse(sql).withTableColumns(List.of("id", "email", "password"));
         assertEquals("INSERT INTO users VALUES (31, '****')",
-                new Masking(redactor, renderer, shape, sql, null, true).sql());
+                new Masking(redactor, renderer, shape, sql, null, true, false).sql());
     }
 
     @Test
     void theDatabasesEchoOfTheStartOfASecretIsMaskedInTheMessageAndTheKeyValue() {
         String sql = "INSERT INTO api_keys (id, email, api_token) VALUES (?, ?, ?)";
         SqlShape shape = SqlStatementParser.parse(sql);
-        Masking masking = new Masking(redactor, renderer, shape, sql, bound(sql, 4, "b4@x", "ZQXb4tQ81r"), false);
+        Masking masking = new Masking(redactor, renderer, shape, sql, bound(sql, 4, "b4@x", "ZQXb4tQ81r"), false,
+                false);
         ViolationFacts facts = new ViolationFacts(ViolationKind.UNIQUE, "23000", 1062, "");
         facts.keyValue("b4@x-ZQXb4t");
         masking.values(Map.of(), facts, List.of(), new SentValues(shape, null, false, Dialects.of(DatabaseSystem.MARIADB)));
@@ -154,7 +177,7 @@ class MaskingTest {
     void valuesByColumnAreCutAndMaskedWhereverTheyRepeatASecret() {
         String sql = "INSERT INTO users (id, email, password) SELECT 1, 'c3@x', '" + "p".repeat(50) + "'";
         SqlShape shape = SqlStatementParser.parse(sql);
-        Masking masking = new Masking(redactor, renderer, shape, sql, null, false);
+        Masking masking = new Masking(redactor, renderer, shape, sql, null, false, false);
         ViolationFacts facts = new ViolationFacts(ViolationKind.UNIQUE, "23505", 0, "");
         facts.reportedValue("email", "c3@x");
         facts.reportedValue("name", "n".repeat(50));
