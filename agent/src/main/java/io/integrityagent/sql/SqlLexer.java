@@ -132,6 +132,48 @@ final class SqlLexer {
     }
 
     /**
+     * PostgreSQL's (and the standard's) {@code U&"p\0061ssword"}: the name with its escapes ({@code \XXXX},
+     * {@code \+XXXXXX}, {@code \\}) undone, so that a sensitive column is known as one. Escapes of another
+     * character ({@code UESCAPE}) stay as written.
+     */
+    private int addUnicodeName(int prefixStart, int open) {
+        int end = addQuotedName(open, '"');
+        Token quoted = tokens.remove(tokens.size() - 1);
+        tokens.add(Token.quotedName(prefixStart, end, unicodeEscapesUndone(quoted.text)));
+        return end;
+    }
+
+    static String unicodeEscapesUndone(String name) {
+        StringBuilder undone = new StringBuilder(name.length());
+        int i = 0;
+        while (i < name.length()) {
+            char c = name.charAt(i);
+            int digits = c != '\\' ? 0 : i + 1 < name.length() && name.charAt(i + 1) == '+' ? 6 : 4;
+            int from = digits == 6 ? i + 2 : i + 1;
+            if (c == '\\' && i + 1 < name.length() && name.charAt(i + 1) == '\\') {
+                undone.append('\\');
+                i += 2;
+            } else if (digits > 0 && from + digits <= name.length() && isCodePoint(name, from, from + digits)) {
+                undone.appendCodePoint(Integer.parseInt(name.substring(from, from + digits), 16));
+                i = from + digits;
+            } else {
+                undone.append(c);
+                i++;
+            }
+        }
+        return undone.toString();
+    }
+
+    private static boolean isCodePoint(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return Character.isValidCodePoint(Integer.parseInt(text.substring(from, to), 16));
+    }
+
+    /**
      * A bracket right after an identifier, a closing bracket or a quote is an array subscript ({@code arr[1]});
      * elsewhere it opens a SQL Server style [quoted name].
      */
@@ -215,6 +257,9 @@ final class SqlLexer {
         }
         if (charAt(j) == '&' && charAt(j + 1) == '\'' && word.equalsIgnoreCase("U")) {
             return addString(start, j + 1, false);
+        }
+        if (charAt(j) == '&' && charAt(j + 1) == '"' && word.equalsIgnoreCase("U")) {
+            return addUnicodeName(start, j + 1);
         }
         tokens.add(Token.word(start, j, word));
         return j;

@@ -61,6 +61,15 @@ class SqlStatementParserTest {
         }
 
         @Test
+        void aUnicodeEscapedNameIsReadWithItsEscapesUndone() {
+            SqlShape shape = SqlStatementParser.parse("INSERT INTO t (id, U&\"p\\0061ssword\","
+                    + " U&\"n\\+00006Fte\\\\\", U&\"x\\+110000\") VALUES (1, 'a', 'b', 'c')");
+
+            assertEquals(List.of("id=1 (VALUE)", "password='a' (VALUE)", "note\\='b' (VALUE)",
+                    "x\\+110000='c' (VALUE)"), describe(shape));
+        }
+
+        @Test
         void aQualifiedTableTellsItsSchemaPart() {
             SqlShape bare = SqlStatementParser.parse("UPDATE app.Handles SET Handle = ?");
             SqlShape quoted = SqlStatementParser.parse("DELETE FROM shop.\"Tenant B\".orders WHERE id = 1");
