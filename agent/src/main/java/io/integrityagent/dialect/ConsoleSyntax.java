@@ -59,19 +59,55 @@ public final class ConsoleSyntax {
         EPOCH_MILLIS
     }
 
-    /** Words that may not stand bare as a name on some database; quoting one that may is harmless. */
-    private static final Set<String> RESERVED = Set.of("ALL", "ALTER", "AND", "ANY", "ARRAY",
-            "AS", "ASC", "BETWEEN", "BY", "CASE", "CAST", "CHECK", "COLUMN", "CONSTRAINT", "CREATE", "CROSS",
-            "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DATABASE", "DEFAULT",
-            "DELETE", "DESC", "DISTINCT", "DROP", "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR",
-            "FOREIGN", "FROM", "FULL", "GRANT", "GROUP", "HAVING", "IF", "IN", "INDEX", "INNER", "INSERT",
-            "INTERSECT", "INTERVAL", "INTO", "IS", "JOIN", "KEY", "KEYS", "LEFT", "LIKE", "LIMIT", "MINUS",
-            "NATURAL", "NOT", "NULL", "OF", "OFFSET", "ON", "OR", "ORDER", "OUTER", "PRIMARY", "RANGE", "REFERENCES",
-            "RIGHT", "ROW", "ROWNUM", "ROWS", "SCHEMA", "SELECT", "SESSION_USER", "SET", "SOME", "SYSDATE", "TABLE",
-            "THEN", "TO", "TOP", "TRUE", "UNION", "UNIQUE", "UPDATE", "USER", "USING", "VALUE", "VALUES", "WHEN",
-            "WHERE", "WINDOW", "WITH", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "LEVEL", "SIZE", "DATE",
-            "TIME", "TIMESTAMP", "REPLACE", "RETURNING", "GLOBAL", "LOCAL", "READ", "WRITE", "PLAN", "CHAR",
-            "CHARACTER", "NUMBER", "INT", "INTEGER", "BOOLEAN", "FUNCTION", "PROCEDURE", "TRIGGER", "VIEW", "OPTION");
+    /**
+     * Words that may not stand bare as a name on some database (the reserved words of PostgreSQL, MySQL and MariaDB,
+     * H2, HSQLDB, Derby and SQLite, and their function-like keywords); quoting one that may is harmless.
+     */
+    private static final Set<String> RESERVED = Set.of(
+            "ABSOLUTE", "ACCESSIBLE", "ACTION", "ADD", "ALL", "ALLOCATE", "ALTER", "ANALYSE", "ANALYZE", "AND", "ANY",
+            "ARE", "ARRAY", "AS", "ASC", "ASENSITIVE", "ASSERTION", "ASYMMETRIC", "AT", "AUTHORIZATION",
+            "AUTOINCREMENT", "AVG", "BEFORE", "BEGIN", "BETWEEN", "BIGINT", "BINARY", "BIT", "BLOB", "BOOLEAN",
+            "BOTH", "BY", "CALL", "CASCADE", "CASCADED", "CASE", "CAST", "CHANGE", "CHAR", "CHARACTER",
+            "CHARACTER_LENGTH", "CHAR_LENGTH", "CHECK", "CLOSE", "COALESCE", "COLLATE", "COLLATION", "COLUMN",
+            "COMMIT", "CONCURRENTLY", "CONDITION", "CONNECT", "CONNECTION", "CONSTRAINT", "CONTINUE", "CONVERT",
+            "CORRESPONDING", "COUNT", "CREATE", "CROSS", "CUBE", "CUME_DIST", "CURRENT", "CURRENT_CATALOG",
+            "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+            "CURRENT_USER", "CURSOR", "DATABASE", "DATABASES", "DATE", "DAY", "DAY_HOUR", "DAY_MICROSECOND",
+            "DAY_MINUTE", "DAY_SECOND", "DEALLOCATE", "DEC", "DECIMAL", "DECLARE", "DEFAULT", "DEFERRABLE",
+            "DEFERRED", "DELAYED", "DELETE", "DENSE_RANK", "DESC", "DESCRIBE", "DETERMINISTIC", "DIAGNOSTICS",
+            "DISCONNECT", "DISTINCT", "DISTINCTROW", "DIV", "DO", "DOUBLE", "DROP", "DUAL", "EACH", "ELSE", "ELSEIF",
+            "EMPTY", "ENCLOSED", "END", "ESCAPE", "ESCAPED", "EXCEPT", "EXCEPTION", "EXEC", "EXECUTE", "EXISTS",
+            "EXIT", "EXPLAIN", "EXTERNAL", "FALSE", "FETCH", "FIRST", "FIRST_VALUE", "FLOAT", "FLOAT4", "FLOAT8",
+            "FOR", "FORCE", "FOREIGN", "FOUND", "FREEZE", "FROM", "FULL", "FULLTEXT", "FUNCTION", "GENERATED", "GET",
+            "GLOBAL", "GO", "GOTO", "GRANT", "GROUP", "GROUPS", "HAVING", "HIGH_PRIORITY", "HOUR", "HOUR_MICROSECOND",
+            "HOUR_MINUTE", "HOUR_SECOND", "IDENTITY", "IF", "IGNORE", "ILIKE", "IMMEDIATE", "IN", "INDEX",
+            "INDICATOR", "INFILE", "INITIALLY", "INNER", "INOUT", "INPUT", "INSENSITIVE", "INSERT", "INT", "INT1",
+            "INT2", "INT3", "INT4", "INT8", "INTEGER", "INTERSECT", "INTERVAL", "INTO", "IO_AFTER_GTIDS",
+            "IO_BEFORE_GTIDS", "IS", "ISNULL", "ISOLATION", "ITERATE", "JOIN", "JSON_TABLE", "KEY", "KEYS", "KILL",
+            "LAG", "LANGUAGE", "LAST", "LAST_VALUE", "LATERAL", "LEAD", "LEADING", "LEAVE", "LEFT", "LEVEL", "LIKE",
+            "LIMIT", "LINEAR", "LINES", "LOAD", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "LOCK", "LONG", "LONGBLOB",
+            "LONGTEXT", "LOOP", "LOWER", "LOW_PRIORITY", "LTRIM", "MASTER_BIND", "MASTER_SSL_VERIFY_SERVER_CERT",
+            "MATCH", "MAX", "MEDIUMBLOB", "MEDIUMINT", "MEDIUMTEXT", "MIDDLEINT", "MIN", "MINUS", "MINUTE",
+            "MINUTE_MICROSECOND", "MINUTE_SECOND", "MOD", "MODIFIES", "MODULE", "MONTH", "NATIONAL", "NATURAL",
+            "NCHAR", "NEXT", "NO", "NONE", "NOT", "NOTHING", "NOTNULL", "NO_WRITE_TO_BINLOG", "NTH_VALUE", "NTILE",
+            "NULL", "NULLIF", "NUMBER", "NUMERIC", "NVARCHAR", "OF", "OFFSET", "ON", "ONLY", "OPEN", "OPTIMIZE",
+            "OPTIMIZER_COSTS", "OPTION", "OPTIONALLY", "OR", "ORDER", "OUT", "OUTER", "OUTFILE", "OUTPUT", "OVER",
+            "OVERLAPS", "PAD", "PARTIAL", "PARTITION", "PERCENT_RANK", "PLACING", "PLAN", "PRECISION", "PREPARE",
+            "PRESERVE", "PRIMARY", "PRIOR", "PRIVILEGES", "PROCEDURE", "PUBLIC", "PURGE", "QUALIFY", "RAISE", "RANGE",
+            "RANK", "READ", "READS", "READ_WRITE", "REAL", "RECURSIVE", "REFERENCES", "REGEXP", "RELATIVE", "RELEASE",
+            "RENAME", "REPEAT", "REPLACE", "REQUIRE", "RESIGNAL", "RESTRICT", "RETURN", "RETURNING", "REVOKE",
+            "RIGHT", "RLIKE", "ROLLBACK", "ROLLUP", "ROW", "ROWNUM", "ROWS", "ROW_NUMBER", "RTRIM", "SCHEMA",
+            "SCHEMAS", "SCROLL", "SECOND", "SECOND_MICROSECOND", "SECTION", "SELECT", "SENSITIVE", "SEPARATOR",
+            "SESSION", "SESSION_USER", "SET", "SHOW", "SIGNAL", "SIMILAR", "SIZE", "SMALLINT", "SOME", "SPATIAL",
+            "SPECIFIC", "SQL", "SQLCODE", "SQLERROR", "SQLEXCEPTION", "SQLSTATE", "SQLWARNING", "SQL_BIG_RESULT",
+            "SQL_CALC_FOUND_ROWS", "SQL_SMALL_RESULT", "SSL", "STARTING", "STORED", "STRAIGHT_JOIN", "SUBSTR",
+            "SUBSTRING", "SUM", "SYMMETRIC", "SYSDATE", "SYSTEM_USER", "TABLE", "TABLESAMPLE", "TEMPORARY",
+            "TERMINATED", "THEN", "TIME", "TIMESTAMP", "TINYBLOB", "TINYINT", "TINYTEXT", "TO", "TOP", "TRAILING",
+            "TRANSACTION", "TRANSLATE", "TRANSLATION", "TRIGGER", "TRIM", "TRUE", "UESCAPE", "UNDO", "UNION",
+            "UNIQUE", "UNKNOWN", "UNLOCK", "UNSIGNED", "UPDATE", "UPPER", "USAGE", "USE", "USER", "USING", "UTC_DATE",
+            "UTC_TIME", "UTC_TIMESTAMP", "VALUE", "VALUES", "VARBINARY", "VARCHAR", "VARCHARACTER", "VARIADIC",
+            "VARYING", "VERBOSE", "VIEW", "VIRTUAL", "WHEN", "WHENEVER", "WHERE", "WHILE", "WINDOW", "WITH", "WORK",
+            "WRITE", "XML", "XOR", "YEAR", "YEAR_MONTH", "ZEROFILL");
     /** Longer than any database allows a name to be: not a name to write into a query. */
     static final int LONGEST_NAME = 256;
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");

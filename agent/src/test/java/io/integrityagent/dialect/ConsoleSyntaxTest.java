@@ -45,6 +45,10 @@ class ConsoleSyntaxTest {
                 "POSTGRESQL|Order Lines|\"Order Lines\"", "MYSQL|Order Lines|`Order Lines`",
                 "SQL_SERVER|Order Lines|[Order Lines]", "SQLITE|Order Lines|\"Order Lines\"",
                 "H2|ORDER|\"ORDER\"", "POSTGRESQL|user|\"user\"", "MARIADB|key|`key`", "SQLITE|group|\"group\"",
+                // each database's own reserved words, which are not the standard's
+                "POSTGRESQL|analyse|\"analyse\"", "POSTGRESQL|freeze|\"freeze\"", "MYSQL|div|`div`",
+                "MARIADB|explain|`explain`", "H2|QUALIFY|\"QUALIFY\"", "HSQLDB|COALESCE|\"COALESCE\"",
+                "DERBY|MAX|\"MAX\"", "SQLITE|notnull|\"notnull\"",
                 "POSTGRESQL|a\"b|\"a\"\"b\"", "MYSQL|a`b|`a``b`", "SQL_SERVER|a]b|[a]]b]",
                 "H2|1ST|\"1ST\"", "POSTGRESQL|straße|\"straße\""})
         void aNameIsQuotedExactlyWhenItsBareFormWouldNotReachIt(String system, String name, String written) {
