@@ -80,8 +80,8 @@ public final class CatalogLookup {
         if (table == null) {
             return null;
         }
-        List<String> columns = askSafely(statement, schema, connection -> columnLists.get(cacheKey(connection, table),
-                k -> {
+        List<String> columns = askSafely(statement, schema, connection -> columnLists.get(
+                cacheKey(connection, table), k -> {
                     List<String> read = TableColumns.read(connection, table);
                     return read == null ? Collections.emptyList() : read;
                 }));

@@ -67,8 +67,9 @@ public final class SqlShape {
     }
 
     /**
-     * The schema part of a qualified table name (MySQL's database), without quotes; empty when the name leaves it
-     * out ({@code db..orders}), null when the name is not qualified.
+     * The schema part of a qualified table name (MySQL's database), without quotes; empty when that part alone
+     * does not place the table (left out, {@code db..orders}, or under a catalog, {@code db.dbo.orders}), null when
+     * the name is not qualified.
      */
     public String schema() {
         return schema;

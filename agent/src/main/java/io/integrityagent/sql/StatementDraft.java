@@ -32,8 +32,10 @@ final class StatementDraft {
         tableNameExact = tokens.get(nameEnd - 1).kind == Token.Kind.QUOTED_NAME;
         if (nameEnd - 1 > from) {
             Token part = tokens.get(nameEnd - 3); // the part before the table's dot: its schema, or a dot (db..t)
-            schema = part.kind == Token.Kind.SYMBOL ? "" : part.text;
-            schemaNameExact = part.kind == Token.Kind.QUOTED_NAME;
+            // With a catalog before it (otherdb.dbo.users), the schema alone does not say where the table is.
+            boolean placed = part.kind != Token.Kind.SYMBOL && nameEnd - 3 == from;
+            schema = placed ? part.text : "";
+            schemaNameExact = placed && part.kind == Token.Kind.QUOTED_NAME;
         }
         qualifier = tokens.sql().substring(tokens.get(from).start, tokens.get(nameEnd - 1).start);
     }

@@ -23,7 +23,6 @@ final class ValueClassifier {
         this.tokens = tokens;
     }
 
-    /** @param name the token naming the value's column; null when the column is not known yet */
     /** Every {@code "…"} inside the values described so far: a string to MySQL, MariaDB and SQLite, maybe. */
     List<TextSpan> doubleQuotedInValues() {
         return doubleQuotedInValues;
@@ -38,6 +37,7 @@ final class ValueClassifier {
         }
     }
 
+    /** @param name the token naming the value's column; null when the column is not known yet */
     ColumnSource describe(Span value, Token name, ColumnSource.Role role, int row) {
         String column = name == null ? null : name.text;
         boolean exactName = name != null && name.kind == Token.Kind.QUOTED_NAME;

@@ -72,8 +72,9 @@ class SqlStatementParserTest {
         @Test
         void aQualifiedTableTellsItsSchemaPart() {
             SqlShape bare = SqlStatementParser.parse("UPDATE app.Handles SET Handle = ?");
-            SqlShape quoted = SqlStatementParser.parse("DELETE FROM shop.\"Tenant B\".orders WHERE id = 1");
+            SqlShape quoted = SqlStatementParser.parse("DELETE FROM \"Tenant B\".orders WHERE id = 1");
             SqlShape skipped = SqlStatementParser.parse("INSERT INTO shop..orders VALUES (1)");
+            SqlShape underACatalog = SqlStatementParser.parse("INSERT INTO shop.dbo.orders VALUES (1)");
 
             assertNull(SqlStatementParser.parse("INSERT INTO orders VALUES (1)").schema());
             assertEquals("app", bare.schema());
@@ -81,6 +82,7 @@ class SqlStatementParserTest {
             assertEquals("Tenant B", quoted.schema());
             assertTrue(quoted.schemaNameExact());
             assertEquals("", skipped.schema());
+            assertEquals("", underACatalog.schema(), "dbo of which database");
         }
 
         @Test
