@@ -52,13 +52,22 @@ public enum Scenario {
     }
 
     /**
-     * How many times the run's warm-up the storm needs: 32 threads on 2 cores leave the JIT's compiler threads
-     * little CPU, so the ratio would measure how fast each configuration compiles rather than what it costs.
-     * Measured second by second over 60 s: no agent ran at 50-180k ops/s for 20 s, then settled at 320-340k; the
-     * agent rose in steps, to 170k at 25 s and to its settled 225-240k only at 45 s, with C2 still compiling
-     * (tier-4 compiles of H2's and the agent's violation paths until then).
+     * How many times the run's warm-up the storm's 32 threads warm up, after its pre-warm on one thread
+     * ({@link #STORM_PREWARM_FACTOR}). The pre-warm is there because 32 threads on 2 cores leave the JIT's compiler
+     * threads little CPU: warmed up by the 32 threads alone, for 60 s, no agent reached only about half its settled
+     * throughput on a slower machine (86-104k ops/s at 60 s, 177k at 120 s, 200k at 300 s), so the ratio measured how
+     * fast each configuration compiles rather than what it costs. A storm in a service hits code it has long run.
      */
-    public static final int STORM_WARMUP_FACTOR = 12;
+    public static final int STORM_WARMUP_FACTOR = 6;
+
+    /**
+     * How many times the run's warm-up the storm first runs its operation on one thread, before JMH's warm-up, so
+     * that the JIT compiles the violation paths of H2, HikariCP and the agent with a core to itself.
+     */
+    public static final int STORM_PREWARM_FACTOR = 4;
+
+    /** The system property that tells a storm fork how long to pre-warm, in milliseconds. */
+    public static final String PREWARM_PROPERTY = "bench.storm.prewarmMillis";
 
     private final String id;
     private final String label;
@@ -136,5 +145,10 @@ public enum Scenario {
     /** The warm-up iterations of this scenario's forks, given the run's. */
     public int warmupIterations(int runWarmupIterations) {
         return group == Group.STORM ? runWarmupIterations * STORM_WARMUP_FACTOR : runWarmupIterations;
+    }
+
+    /** How long this scenario's forks run their operation before JMH's warm-up (the storm's pre-warm), in ms. */
+    public long prewarmMillis(int runWarmupIterations, long runWarmupMillis) {
+        return group == Group.STORM ? runWarmupIterations * runWarmupMillis * STORM_PREWARM_FACTOR : 0;
     }
 }

@@ -151,6 +151,21 @@ public class ViolationStormBenchmark {
             Attachment.verifyPooled(pool, sample);
         }
         stderr = StderrFile.redirect("violation-storm");
+        prewarm(Long.getLong(Scenario.PREWARM_PROPERTY, 0));
+    }
+
+    /**
+     * Runs the operation on this one thread for {@code millis}, its violations caught and counted like the
+     * measured ones: the JIT compiles the violation paths with a core to itself before 32 threads crowd it out
+     * ({@link Scenario#STORM_WARMUP_FACTOR}).
+     */
+    private void prewarm(long millis) throws SQLException {
+        Worker worker = new Worker();
+        worker.start();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            violate(worker);
+        }
     }
 
     @Benchmark

@@ -60,10 +60,12 @@ public final class ResultTable {
         if (sampled != null && sampled.group() == Scenario.Group.STORM) {
             warmups /= Scenario.STORM_WARMUP_FACTOR; // the run's warm-up, which the storm's is a multiple of
         }
-        out.append(String.format("each fork: %d x %s measured after %d x %s warm-up (the storm's %d times as long),"
-                        + " JMH gc profiler; forks of all configurations interleaved in rounds%n",
+        out.append(String.format("each fork: %d x %s measured after %d x %s warm-up (the storm's: %d times as long on"
+                        + " one thread, then %d times as long), JMH gc profiler; forks of all configurations interleaved"
+                        + " in rounds%n",
                 sample.path("measurementIterations").asInt(), sample.path("measurementTime").asText(),
-                warmups, sample.path("warmupTime").asText(), Scenario.STORM_WARMUP_FACTOR));
+                warmups, sample.path("warmupTime").asText(), Scenario.STORM_PREWARM_FACTOR,
+                Scenario.STORM_WARMUP_FACTOR));
         out.append("ops/s: mean +- 99.9% confidence half-width over all measured iterations of all forks;"
                 + " ratio: over no agent's (+- propagated)\n"
                 + "B/op: bytes allocated per operation; forks: each fork's mean over that of the no-agent fork of"

@@ -78,9 +78,10 @@ public final class Comparison {
                 settings.quick ? " (QUICK: a smoke test, its numbers mean nothing)" : "", plan.size(),
                 settings.startup ? " and " + settings.startupRuns + " start-up runs per configuration" : "",
                 (measurements.estimatedSeconds() + startup.estimatedSeconds() + CHECKS_SECONDS + 59) / 60);
-        System.out.printf("each fork %d x %d ms warm-up (the storm's %d times as long), %d x %d ms measured;"
-                        + " JDKs %s%s%s%n",
-                settings.warmupIterations, settings.warmupMillis, Scenario.STORM_WARMUP_FACTOR,
+        System.out.printf("each fork %d x %d ms warm-up (the storm's: %d times as long on one thread, then %d times"
+                        + " as long), %d x %d ms measured; JDKs %s%s%s%n",
+                settings.warmupIterations, settings.warmupMillis, Scenario.STORM_PREWARM_FACTOR,
+                Scenario.STORM_WARMUP_FACTOR,
                 settings.measurementIterations,
                 settings.measurementMillis,
                 settings.jdks.stream().map(jdk -> jdk.version() + " (" + jdk.home() + ")")

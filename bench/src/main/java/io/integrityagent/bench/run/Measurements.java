@@ -152,6 +152,8 @@ final class Measurements {
         List<String> jvmArgs = new ArrayList<>(Jvm.BENCHMARK_OPTIONS);
         jvmArgs.addAll(Jvm.configurationArgs(settings, fork.configuration()));
         jvmArgs.add("-D" + ForkResult.ROUND_PROPERTY + "=" + fork.round());
+        jvmArgs.add("-D" + Scenario.PREWARM_PROPERTY + "="
+                + fork.scenario().prewarmMillis(settings.warmupIterations, settings.warmupMillis));
         if (fork.checksCounts()) {
             jvmArgs.add("-D" + AgentCounts.PORT_PROPERTY + "=" + Jvm.freePort());
             jvmArgs.add("-D" + AgentCounts.FILE_PROPERTY + "="
@@ -198,7 +200,8 @@ final class Measurements {
         double total = 0;
         for (Fork fork : plan()) {
             Configuration configuration = fork.configuration();
-            double iterations = (fork.scenario().warmupIterations(settings.warmupIterations) * settings.warmupMillis
+            double iterations = (fork.scenario().prewarmMillis(settings.warmupIterations, settings.warmupMillis)
+                    + fork.scenario().warmupIterations(settings.warmupIterations) * settings.warmupMillis
                     + settings.measurementIterations * settings.measurementMillis) / 1000.0;
             total += iterations + FORK_SECONDS + (configuration.usesIntegrityAgent() ? INTEGRITY_SECONDS : 0)
                     + (configuration.usesOpenTelemetryAgent() ? OPENTELEMETRY_SECONDS : 0);
