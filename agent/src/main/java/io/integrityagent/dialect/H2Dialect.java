@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class H2Dialect extends SqlStateDialect {
 
-    private static final Pattern PRIMARY_KEY = Pattern.compile(
-            "\"(?:(?<constraint>[^ \"]+) )?PRIMARY KEY ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)(?<row>[^\"]*)\"");
+    /** A name H2 quoted, inside its quoted message: see {@link MessageScan#endOfName}. */
+    private static final String QUOTED_NAME = "\"\"(?:\"\"\"\"|\"(?!\")|[^\"])*+\"\"";
+    private static final Pattern PRIMARY_KEY = Pattern.compile("\"(?:(?<constraint>(?:" + QUOTED_NAME
+            + "|[^ \"])++) )?PRIMARY KEY ON (?<table>(?:" + QUOTED_NAME
+            + "|[^(\"])++)\\((?<cols>[^)]*)\\)(?<row>[^\"]*)\"");
     private static final Pattern NOT_NULL = Pattern.compile("NULL not allowed for column \"(?<column>[^\"]+)\"");
     private static final Pattern CHECK = Pattern.compile(
             "Check constraint violation: \"(?:(?<constraint>[^:\"]+): )?(?<expr>[^\"]*)\"");
@@ -232,18 +235,29 @@ public final class H2Dialect extends SqlStateDialect {
         return statement >= 0 ? message.substring(0, statement) : message;
     }
 
+    /** {@code PUBLIC.""Order Items""} as {@code Order Items}: the name's last part, unquoted. */
     private static String unqualified(String name) {
         if (name == null) {
             return null;
         }
         String trimmed = name.trim();
-        return trimmed.substring(trimmed.lastIndexOf('.') + 1);
+        return messageIdentifier(trimmed.substring(lastDot(trimmed) + 1));
     }
 
     private static String schemaOf(String qualifiedName) {
         String trimmed = qualifiedName.trim();
-        int dot = trimmed.lastIndexOf('.');
-        return dot > 0 ? trimmed.substring(0, dot) : null;
+        int dot = lastDot(trimmed);
+        return dot > 0 ? messageIdentifier(trimmed.substring(0, dot)) : null;
+    }
+
+    /** The last dot of a qualified name that is not inside a part H2 quoted; -1 if none. */
+    private static int lastDot(String name) {
+        int last = -1;
+        for (int dot = MessageScan.endOfName(name, 0, '.', '.'); dot < name.length();
+                dot = MessageScan.endOfName(name, dot + 1, '.', '.')) {
+            last = dot;
+        }
+        return last;
     }
 
     private static String nameOr(String table) {

@@ -3,9 +3,10 @@ package io.integrityagent.dialect;
 /**
  * The quoted part of H2's message for a foreign key: {@code "FK_ORDERS_CUSTOMER: PUBLIC.ORDERS FOREIGN
  * KEY(CUSTOMER_ID) REFERENCES PUBLIC.CUSTOMERS(ID) (42)"}. Read by hand rather than by a regular expression, for
- * the reason {@link H2IndexMessage} is: it finds exactly what {@code "([^:"]+): ([^ ]+) FOREIGN KEY\(([^)]*)\)
- * REFERENCES ([^(]+)\(([^)]*)\) \((.*)\)"} finds, from the first double quote where the whole shape follows; the
- * values reach the last {@code )"} before the end of their line.
+ * the reason {@link H2IndexMessage} is: it finds exactly what {@code "([^:"]+): ((?:Q|[^ ])++) FOREIGN
+ * KEY\(([^)]*)\) REFERENCES ((?:Q|[^(])++)\(([^)]*)\) \((.*)\)"} finds, Q being a name H2 quoted
+ * ({@link MessageScan#endOfName}), from the first double quote where the whole shape follows; the values reach the
+ * last {@code )"} before the end of their line.
  */
 final class H2ForeignKeyMessage {
 
@@ -49,7 +50,7 @@ final class H2ForeignKeyMessage {
             return null;
         }
         int tableStart = constraintEnd + 2;
-        int tableEnd = MessageScan.endOfRun(text, tableStart, ' ', ' ');
+        int tableEnd = MessageScan.endOfName(text, tableStart, ' ', ' ');
         if (tableEnd == tableStart || !text.startsWith(FOREIGN_KEY, tableEnd)) {
             return null;
         }
@@ -59,7 +60,7 @@ final class H2ForeignKeyMessage {
             return null;
         }
         int referencedStart = columnsEnd + REFERENCES.length();
-        int referencedEnd = MessageScan.endOfRun(text, referencedStart, '(', '(');
+        int referencedEnd = MessageScan.endOfName(text, referencedStart, '(', '(');
         if (referencedEnd == referencedStart || referencedEnd == text.length()) {
             return null;
         }

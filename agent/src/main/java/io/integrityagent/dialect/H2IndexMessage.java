@@ -5,8 +5,9 @@ package io.integrityagent.dialect;
  * PUBLIC.T(A NULLS FIRST) VALUES (…)"}, the constraint and {@code INDEX} only from 2.5 on. Read by
  * hand rather than by a regular expression: it is the most common violation of all, and matching the expression
  * cost more than the rest of a repeat's report. It finds exactly what
- * {@code "(?:([^ "]+) INDEX )?([^ "]+) ON ([^("]+)\(([^)]*)\) VALUES ([^"]*)"} finds: from the first double quote
- * where the whole shape follows, the constraint if the shape follows with it.
+ * {@code "(?:(N) INDEX )?(N) ON (T)\(([^)]*)\) VALUES ([^"]*)"} finds, where N is {@code (?:Q|[^ "])++}, T is
+ * {@code (?:Q|[^("])++} and Q a name H2 quoted ({@link MessageScan#endOfName}): from the first double quote where
+ * the whole shape follows, the constraint if the shape follows with it.
  */
 final class H2IndexMessage {
 
@@ -35,7 +36,7 @@ final class H2IndexMessage {
     static H2IndexMessage find(String text) {
         for (int quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
             int start = quote + 1;
-            int name = MessageScan.endOfRun(text, start, ' ', '"');
+            int name = MessageScan.endOfName(text, start, ' ', '"');
             if (name > start && text.startsWith(INDEX, name)) {
                 H2IndexMessage named = from(text, text.substring(start, name), name + INDEX.length());
                 if (named != null) {
@@ -52,12 +53,12 @@ final class H2IndexMessage {
 
     /** The shape from the index name at {@code at} on, or null when it does not follow. */
     private static H2IndexMessage from(String text, String constraint, int at) {
-        int indexEnd = MessageScan.endOfRun(text, at, ' ', '"');
+        int indexEnd = MessageScan.endOfName(text, at, ' ', '"');
         if (indexEnd == at || !text.startsWith(ON, indexEnd)) {
             return null;
         }
         int tableStart = indexEnd + ON.length();
-        int tableEnd = MessageScan.endOfRun(text, tableStart, '(', '"');
+        int tableEnd = MessageScan.endOfName(text, tableStart, '(', '"');
         if (tableEnd == tableStart || !text.startsWith("(", tableEnd)) {
             return null;
         }

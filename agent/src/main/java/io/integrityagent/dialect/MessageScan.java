@@ -15,6 +15,41 @@ final class MessageScan {
         return end;
     }
 
+    /**
+     * Like {@link #endOfRun}, but a name H2 quoted reads as one piece, whatever it holds: inside the quoted text of
+     * its messages H2 doubles every quote, so the name {@code "a b"} appears as {@code ""a b""} and {@code "a""b"}
+     * as {@code ""a""""b""}. A doubled quote that no doubled quote closes is read as two characters.
+     */
+    static int endOfName(String text, int from, char stop, char alsoStop) {
+        int end = from;
+        while (end < text.length()) {
+            int quoted = text.startsWith("\"\"", end) ? endOfQuotedName(text, end + 2) : -1;
+            if (quoted >= 0) {
+                end = quoted;
+            } else if (text.charAt(end) == stop || text.charAt(end) == alsoStop) {
+                return end;
+            } else {
+                end++;
+            }
+        }
+        return end;
+    }
+
+    /** Where the doubled quote that closes a quoted name begun before {@code from} ends; -1 if none does. */
+    private static int endOfQuotedName(String text, int from) {
+        int end = from;
+        while (end < text.length()) {
+            if (text.startsWith("\"\"\"\"", end)) {
+                end += 4;
+            } else if (text.startsWith("\"\"", end)) {
+                return end + 2;
+            } else {
+                end++;
+            }
+        }
+        return -1;
+    }
+
     /** The characters a regular expression's {@code .} does not match. */
     static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';

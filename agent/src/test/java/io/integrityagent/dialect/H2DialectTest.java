@@ -56,6 +56,39 @@ class H2DialectTest {
         assertEquals(List.of("a\"b"), foreignKey.referencedColumns());
     }
 
+    /** As 2.3.232 and 2.5.252 write them for CREATE TABLE "My Schema"."Order Items" ("Id" INT PRIMARY KEY, …). */
+    @Test
+    void quotedTableAndSchemaNamesAreReadWhateverTheyHold() {
+        ViolationFacts index23 = describe("23505", "Unique index or primary key violation: \"PUBLIC.CONSTRAINT_INDEX_6B"
+                + " ON PUBLIC.\"\"Order Items\"\"(Qty NULLS FIRST) VALUES ( /* 1 */ 5 )\"");
+        assertEquals("CONSTRAINT_INDEX_6B", index23.index());
+        assertEquals("Order Items", index23.table());
+        assertEquals(List.of("Qty"), index23.columns());
+        assertEquals(Map.of("Qty", "5"), index23.reportedValues());
+
+        ViolationFacts constraint25 = describe("23505", "Unique index or primary key violation: \"\"\"My Schema\"\"."
+                + "\"\"qty \"\"\"\"uq\"\"\"\"\"\" INDEX \"\"My Schema\"\".\"\"qty \"\"\"\"uq\"\"\"\"_INDEX_6\"\" ON"
+                + " \"\"My Schema\"\".\"\"Order Items\"\"(Qty NULLS FIRST) VALUES ( /* 1 */ 5 )\"");
+        assertEquals("qty \"uq\"", constraint25.constraint());
+        assertEquals("My Schema", constraint25.schema());
+        assertEquals("Order Items", constraint25.table());
+        assertEquals(Map.of("Qty", "5"), constraint25.reportedValues());
+
+        ViolationFacts primaryKey = describe("23505", "Unique index or primary key violation: \"\"\"My Schema\"\"."
+                + "CONSTRAINT_6 PRIMARY KEY ON \"\"My Schema\"\".\"\"Order Items\"\"(Id) ( /* key:1 */ 1, 5)\"");
+        assertEquals("CONSTRAINT_6", primaryKey.constraint());
+        assertEquals("My Schema", primaryKey.schema());
+        assertEquals("Order Items", primaryKey.table());
+        assertEquals(List.of("Id"), primaryKey.columns());
+
+        ViolationFacts foreignKey = describe("23506", "Referential integrity constraint violation: \"CONSTRAINT_6B:"
+                + " PUBLIC.\"\"Order Items\"\" FOREIGN KEY(USER_ID) REFERENCES PUBLIC.\"\"USER\"\"(ID) (9)\"");
+        assertEquals("CONSTRAINT_6B", foreignKey.constraint());
+        assertEquals("Order Items", foreignKey.table());
+        assertEquals("USER", foreignKey.referencedTable());
+        assertEquals(Map.of("USER_ID", "9"), foreignKey.reportedValues());
+    }
+
     @Test
     void uniqueIndexOf14ShowsARowNumberWhichIsNotTakenAsAValue() {
         ViolationFacts facts = describe("23505", "Unique index or primary key violation:"

@@ -17,19 +17,22 @@ import org.junit.jupiter.api.Test;
  */
 class H2MessageReadersTest {
 
+    /** A name H2 quoted, its quotes doubled inside the quoted message: {@code ""a b""}, {@code ""a""""b""}. */
+    private static final String QUOTED = "\"\"(?:\"\"\"\"|\"(?!\")|[^\"])*+\"\"";
     private static final Pattern UNIQUE_INDEX = Pattern.compile(
-            "\"(?:(?<constraint>[^ \"]+) INDEX )?(?<index>[^ \"]+) ON (?<table>[^(\"]+)\\((?<cols>[^)]*)\\)"
-                    + " VALUES (?<vals>[^\"]*)\"");
+            "\"(?:(?<constraint>(?:" + QUOTED + "|[^ \"])++) INDEX )?(?<index>(?:" + QUOTED + "|[^ \"])++) ON"
+                    + " (?<table>(?:" + QUOTED + "|[^(\"])++)\\((?<cols>[^)]*)\\) VALUES (?<vals>[^\"]*)\"");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
-            "\"(?<constraint>[^:\"]+): (?<table>[^ ]+) FOREIGN KEY\\((?<cols>[^)]*)\\) REFERENCES"
-                    + " (?<reftable>[^(]+)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
+            "\"(?<constraint>[^:\"]+): (?<table>(?:" + QUOTED + "|[^ ])++) FOREIGN KEY\\((?<cols>[^)]*)\\) REFERENCES"
+                    + " (?<reftable>(?:" + QUOTED + "|[^(])++)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
     private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
     private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
 
     private static final String[] PIECES = {"\"", " ", "  ", "PUBLIC.UQ_X", "UQ", " INDEX ", "INDEX", " ON ", "ON",
         "(", ")", ") VALUES ", " VALUES ", "A NULLS FIRST", ", ", "B", " DESC", " ASC", "ASCII", " NULLS LAST", "/*",
         "*/", " /* 1 */ ", "'a, b'", "\n", "\r", "\u2028", "7", "_", "é", "$", ":", ": ", " FOREIGN KEY(",
-        ") REFERENCES ", ") (", ")\"", "Unique index or primary key violation: "};
+        ") REFERENCES ", ") (", ")\"", "Unique index or primary key violation: ", "\"\"", "\"\"\"\"", "\"\"\"",
+        "\"\"My Schema\"\"", "\"\"a(b\"\"", "\"\"x\"\"\"\"y\"\"", "."};
 
     private static final String[] INDEX_SHAPE = {"Unique index or primary key violation: ", "\"", "NAME", " INDEX ",
         "NAME", " ON ", "NAME", "(", "NAME", ") VALUES ", "NAME", "\"", "NAME"};
@@ -48,7 +51,12 @@ class H2MessageReadersTest {
                 "Referential integrity constraint violation: \"FK_ORDERS_CUSTOMER: PUBLIC.ORDERS FOREIGN"
                         + " KEY(CUSTOMER_ID) REFERENCES PUBLIC.CUSTOMERS(ID) (42)\"",
                 "Referential integrity constraint violation: \"FK_A: PUBLIC.C FOREIGN KEY(X, Y) REFERENCES"
-                        + " PUBLIC.P(A, B) (1, 'a)\"b')\"")) {
+                        + " PUBLIC.P(A, B) (1, 'a)\"b')\"",
+                "Unique index or primary key violation: \"\"\"My Schema\"\".\"\"qty \"\"\"\"uq\"\"\"\"\"\" INDEX"
+                        + " \"\"My Schema\"\".\"\"qty \"\"\"\"uq\"\"\"\"_INDEX_6\"\" ON \"\"My Schema\"\".\"\"Order Items\"\""
+                        + "(Qty NULLS FIRST) VALUES ( /* 1 */ 5 )\"",
+                "Referential integrity constraint violation: \"Fk_One: PUBLIC.\"\"Order Items\"\" FOREIGN KEY(OID)"
+                        + " REFERENCES \"\"My Schema\"\".\"\"Parent (old)\"\"(Id) (7)\"")) {
             assertSameAsTheExpressions(message);
         }
     }
