@@ -23,8 +23,7 @@ public final class H2Dialect extends SqlStateDialect {
             + "|[^ \"])++) )?PRIMARY KEY ON (?<table>(?:" + QUOTED_NAME
             + "|[^(\"])++)\\((?<cols>[^)]*)\\)(?<row>[^\"]*)\"");
     private static final Pattern NOT_NULL = Pattern.compile("NULL not allowed for column \"(?<column>[^\"]+)\"");
-    private static final Pattern CHECK = Pattern.compile(
-            "Check constraint violation: \"(?:(?<constraint>[^:\"]+): )?(?<expr>[^\"]*)\"");
+    private static final String CHECK = "Check constraint violation: \"";
     private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
     private static final String[] SORT_ORDERS = {"NULLS FIRST", "NULLS LAST", "ASC", "DESC"};
 
@@ -50,12 +49,7 @@ public final class H2Dialect extends SqlStateDialect {
                 describeForeignKey(text, facts, "23503".equals(e.getSQLState()));
                 break;
             case CHECK:
-                Matcher check = CHECK.matcher(text);
-                if (check.find()) {
-                    facts.constraint(check.group("constraint"));
-                    String expression = check.group("expr").trim();
-                    facts.checkExpression(expression.isEmpty() ? null : expression);
-                }
+                describeCheck(text, facts);
                 break;
             default:
                 break;
@@ -127,7 +121,7 @@ public final class H2Dialect extends SqlStateDialect {
         if (fk == null) {
             return;
         }
-        facts.constraint(fk.constraint);
+        facts.constraint(unquoted(fk.constraint));
         facts.table(unqualified(fk.table));
         addColumns(fk.columns, facts);
         facts.referencedTable(unqualified(fk.referencedTable));
@@ -137,6 +131,34 @@ public final class H2Dialect extends SqlStateDialect {
         // The value is the key that was looked for: the child's value, or the parent's key when deleting it.
         List<String> keyColumns = parentSide ? facts.referencedColumns() : facts.columns();
         pairValues(keyColumns, ValueLists.split(fk.values), facts);
+    }
+
+    /**
+     * 2.x writes {@code "NAME: "}, the condition left out; 1.4 {@code "NAME: condition"} or {@code "condition"}. The
+     * name is written as it is, its quotes doubled, so a {@code ":"} in it is no end.
+     */
+    private static void describeCheck(String text, ViolationFacts facts) {
+        int start = text.indexOf(CHECK);
+        if (start < 0) {
+            return;
+        }
+        start += CHECK.length();
+        int end = MessageScan.endOfDoubledQuotes(text, start);
+        if (end == text.length()) {
+            return;
+        }
+        String quoted = text.substring(start, end);
+        int colon = quoted.endsWith(": ") ? quoted.length() - 2 : quoted.indexOf(": ");
+        if (colon > 0) {
+            facts.constraint(unquoted(quoted.substring(0, colon)));
+        }
+        String expression = unquoted(quoted.substring(colon > 0 ? colon + 2 : 0)).trim();
+        facts.checkExpression(expression.isEmpty() ? null : expression);
+    }
+
+    /** Text of H2's quoted message as it was before H2 doubled its quotes. */
+    private static String unquoted(String text) {
+        return text.replace("\"\"", "\"");
     }
 
     private static void addColumns(String columnList, ViolationFacts facts) {

@@ -3,7 +3,7 @@ package io.integrityagent.dialect;
 /**
  * The quoted part of H2's message for a foreign key: {@code "FK_ORDERS_CUSTOMER: PUBLIC.ORDERS FOREIGN
  * KEY(CUSTOMER_ID) REFERENCES PUBLIC.CUSTOMERS(ID) (42)"}. Read by hand rather than by a regular expression, for
- * the reason {@link H2IndexMessage} is: it finds exactly what {@code "([^:"]+): ((?:Q|[^ ])++) FOREIGN
+ * the reason {@link H2IndexMessage} is: it finds exactly what {@code "((?:[^"]|"")+?): ((?:Q|[^ ])++) FOREIGN
  * KEY\(([^)]*)\) REFERENCES ((?:Q|[^(])++)\(([^)]*)\) \((.*)\)"} finds, Q being a name H2 quoted
  * ({@link MessageScan#endOfName}), from the first double quote where the whole shape follows; the values reach the
  * last {@code )"} before the end of their line.
@@ -44,11 +44,23 @@ final class H2ForeignKeyMessage {
         return null;
     }
 
+    /**
+     * The part whose constraint name starts at {@code start}: H2 writes that name as it is, its quotes doubled, so
+     * it may hold {@code ": "} itself; the first {@code ": "} after which the rest of the shape follows ends it.
+     */
     private static H2ForeignKeyMessage at(String text, int start) {
-        int constraintEnd = MessageScan.endOfRun(text, start, ':', '"');
-        if (constraintEnd == start || !text.startsWith(": ", constraintEnd)) {
-            return null;
+        int nameEnd = MessageScan.endOfDoubledQuotes(text, start);
+        for (int colon = text.indexOf(": ", start + 1); colon >= 0 && colon < nameEnd;
+                colon = text.indexOf(": ", colon + 1)) {
+            H2ForeignKeyMessage found = after(text, start, colon);
+            if (found != null) {
+                return found;
+            }
         }
+        return null;
+    }
+
+    private static H2ForeignKeyMessage after(String text, int start, int constraintEnd) {
         int tableStart = constraintEnd + 2;
         int tableEnd = MessageScan.endOfName(text, tableStart, ' ', ' ');
         if (tableEnd == tableStart || !text.startsWith(FOREIGN_KEY, tableEnd)) {

@@ -50,6 +50,24 @@ final class MessageScan {
         return -1;
     }
 
+    /**
+     * Where the text from {@code from} ends that holds no quote but doubled ones ({@code a""b}): at its first quote
+     * that is not one of a pair, or at the end.
+     */
+    static int endOfDoubledQuotes(String text, int from) {
+        int end = from;
+        while (end < text.length()) {
+            if (text.charAt(end) != '"') {
+                end++;
+            } else if (text.startsWith("\"\"", end)) {
+                end += 2;
+            } else {
+                return end;
+            }
+        }
+        return end;
+    }
+
     /** The characters a regular expression's {@code .} does not match. */
     static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';

@@ -161,6 +161,29 @@ class H2DialectTest {
         assertEquals("(QTY > 0)", unnamed.checkExpression());
     }
 
+    /** As 2.3.232 and 2.5.252 write constraints named "Fk:One", "Fk""Two: x" and "Ck:One": as they are. */
+    @Test
+    void constraintNamesHoldingColonsAndQuotesAreReadWhole() {
+        ViolationFacts colon = describe("23506", "Referential integrity constraint violation: \"Fk:One: PUBLIC.CHILD"
+                + " FOREIGN KEY(PID) REFERENCES \"\"My Schema\"\".PARENT(ID) (5)\"; SQL statement:\nINSERT INTO CHILD"
+                + " VALUES(1, 5) [23506-252]");
+        assertEquals("Fk:One", colon.constraint());
+        assertEquals("CHILD", colon.table());
+        assertEquals("PARENT", colon.referencedTable());
+        assertEquals(Map.of("PID", "5"), colon.reportedValues());
+        ViolationFacts quoteAndColon = describe("23506", "Referential integrity constraint violation: \"Fk\"\"Two: x:"
+                + " PUBLIC.C2 FOREIGN KEY(PID) REFERENCES \"\"My Schema\"\".PARENT(ID) (5)\"");
+        assertEquals("Fk\"Two: x", quoteAndColon.constraint());
+        ViolationFacts check = describe("23513", "Check constraint violation: \"Ck:One: \"; SQL statement:\n"
+                + "INSERT INTO C3 VALUES(1, 'a\"b') [23513-232]");
+        assertEquals("Ck:One", check.constraint());
+        assertNull(check.checkExpression());
+        ViolationFacts quotedCondition = describe("23513",
+                "Check constraint violation: \"CK_A: (\"\"Name\"\" <> 'x')\"");
+        assertEquals("CK_A", quotedCondition.constraint());
+        assertEquals("(\"Name\" <> 'x')", quotedCondition.checkExpression());
+    }
+
     private ViolationFacts describe(String state, String message) {
         SQLIntegrityConstraintViolationException e = new SQLIntegrityConstraintViolationException(message, state,
                 Integer.parseInt(state));

@@ -23,8 +23,8 @@ class H2MessageReadersTest {
             "\"(?:(?<constraint>(?:" + QUOTED + "|[^ \"])++) INDEX )?(?<index>(?:" + QUOTED + "|[^ \"])++) ON"
                     + " (?<table>(?:" + QUOTED + "|[^(\"])++)\\((?<cols>[^)]*)\\) VALUES (?<vals>[^\"]*)\"");
     private static final Pattern FOREIGN_KEY = Pattern.compile(
-            "\"(?<constraint>[^:\"]+): (?<table>(?:" + QUOTED + "|[^ ])++) FOREIGN KEY\\((?<cols>[^)]*)\\) REFERENCES"
-                    + " (?<reftable>(?:" + QUOTED + "|[^(])++)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
+            "\"(?<constraint>(?:[^\"]|\"\")+?): (?<table>(?:" + QUOTED + "|[^ ])++) FOREIGN KEY\\((?<cols>[^)]*)\\)"
+                    + " REFERENCES (?<reftable>(?:" + QUOTED + "|[^(])++)\\((?<refcols>[^)]*)\\) \\((?<vals>.*)\\)\"");
     private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
     private static final Pattern SORT_ORDER = Pattern.compile("\\s+(?:NULLS (?:FIRST|LAST)|ASC|DESC)\\b.*$");
 
@@ -55,6 +55,10 @@ class H2MessageReadersTest {
                 "Unique index or primary key violation: \"\"\"My Schema\"\".\"\"qty \"\"\"\"uq\"\"\"\"\"\" INDEX"
                         + " \"\"My Schema\"\".\"\"qty \"\"\"\"uq\"\"\"\"_INDEX_6\"\" ON \"\"My Schema\"\".\"\"Order Items\"\""
                         + "(Qty NULLS FIRST) VALUES ( /* 1 */ 5 )\"",
+                "Referential integrity constraint violation: \"Fk:One: PUBLIC.CHILD FOREIGN KEY(PID) REFERENCES"
+                        + " \"\"My Schema\"\".PARENT(ID) (5)\"",
+                "Referential integrity constraint violation: \"Fk\"\"Two: x: PUBLIC.C2 FOREIGN KEY(PID) REFERENCES"
+                        + " \"\"My Schema\"\".PARENT(ID) (5)\"",
                 "Referential integrity constraint violation: \"Fk_One: PUBLIC.\"\"Order Items\"\" FOREIGN KEY(OID)"
                         + " REFERENCES \"\"My Schema\"\".\"\"Parent (old)\"\"(Id) (7)\"")) {
             assertSameAsTheExpressions(message);
