@@ -11,14 +11,18 @@ import java.util.List;
 final class ForeignKey {
 
     private final String name;
+    private final String schema;
     private final String table;
+    private final String referencedSchema;
     private final String referencedTable;
     private final List<String> columns = new ArrayList<>();
     private final List<String> referencedColumns = new ArrayList<>();
 
-    private ForeignKey(String name, String table, String referencedTable) {
+    private ForeignKey(String name, String schema, String table, String referencedSchema, String referencedTable) {
         this.name = name;
+        this.schema = schema;
         this.table = table;
+        this.referencedSchema = referencedSchema;
         this.referencedTable = referencedTable;
     }
 
@@ -30,7 +34,8 @@ final class ForeignKey {
             if (current == null || rows.getInt("KEY_SEQ") <= 1) {
                 String fkName = rows.getString("FK_NAME");
                 current = new ForeignKey(fkName == null || fkName.isEmpty() ? null : fkName,
-                        rows.getString("FKTABLE_NAME"), rows.getString("PKTABLE_NAME"));
+                        schemaOf(rows, "FKTABLE_"), rows.getString("FKTABLE_NAME"), schemaOf(rows, "PKTABLE_"),
+                        rows.getString("PKTABLE_NAME"));
                 keys.add(current);
             }
             current.columns.add(rows.getString("FKCOLUMN_NAME"));
@@ -39,8 +44,15 @@ final class ForeignKey {
         return keys;
     }
 
+    /** A table's schema, or where drivers have none (MySQL and MariaDB, whose databases are catalogs) its catalog. */
+    private static String schemaOf(ResultSet rows, String side) throws SQLException {
+        String schema = rows.getString(side + "SCHEM");
+        return schema != null ? schema : rows.getString(side + "CAT");
+    }
+
     long estimatedBytes() {
-        return 96 + LruCache.bytesOf(name) + LruCache.bytesOf(table) + LruCache.bytesOf(referencedTable)
+        return 112 + LruCache.bytesOf(name) + LruCache.bytesOf(schema) + LruCache.bytesOf(table)
+                + LruCache.bytesOf(referencedSchema) + LruCache.bytesOf(referencedTable)
                 + TableKeys.namesBytes(columns) + TableKeys.namesBytes(referencedColumns);
     }
 
@@ -69,8 +81,14 @@ final class ForeignKey {
         if (facts.table() == null) {
             facts.table(table);
         }
+        if (facts.schema() == null) {
+            facts.schema(schema);
+        }
         if (facts.referencedTable() == null) {
             facts.referencedTable(referencedTable);
+        }
+        if (facts.referencedSchema() == null) {
+            facts.referencedSchema(referencedSchema);
         }
         if (facts.columns().isEmpty()) {
             columns.forEach(facts::column);
@@ -99,8 +117,10 @@ final class ForeignKey {
     void describeInto(ViolationFacts facts, boolean parentSide) {
         facts.parentSide(parentSide);
         facts.constraint(name);
+        facts.schema(schema);
         facts.table(table);
         columns.forEach(facts::column);
+        facts.referencedSchema(referencedSchema);
         facts.referencedTable(referencedTable);
         referencedColumns.forEach(facts::referencedColumn);
     }

@@ -122,8 +122,10 @@ public final class H2Dialect extends SqlStateDialect {
             return;
         }
         facts.constraint(unquoted(fk.constraint));
+        facts.schema(schemaOf(fk.table));
         facts.table(unqualified(fk.table));
         addColumns(fk.columns, facts);
+        facts.referencedSchema(schemaOf(fk.referencedTable));
         facts.referencedTable(unqualified(fk.referencedTable));
         for (String column : fk.referencedColumns.split(",")) {
             facts.referencedColumn(messageIdentifier(column.trim()));

@@ -238,8 +238,12 @@ public final class MySqlDialect extends SqlStateDialect {
         for (String column : names(fk.group("cols"))) {
             facts.column(column);
         }
-        // The parent is qualified only when it lives in another database, and then it stays qualified.
-        facts.referencedTable(String.join(".", names(fk.group("parent"))));
+        // The parent is qualified only when it lives in another database.
+        List<String> parent = names(fk.group("parent"));
+        if (parent.size() == 2) {
+            facts.referencedSchema(parent.get(0));
+        }
+        facts.referencedTable(parent.get(parent.size() - 1));
         for (String column : names(fk.group("refcols"))) {
             facts.referencedColumn(column);
         }

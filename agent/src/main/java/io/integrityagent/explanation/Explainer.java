@@ -63,13 +63,13 @@ public final class Explainer {
                         + " error and tell the caller the " + key + " is taken.";
             case FOREIGN_KEY:
                 if (facts.parentSide()) {
-                    String children = name(facts.table(), "referencing");
+                    String children = name(facts.tableWhereItLives(), "referencing");
                     return "Delete or re-point the " + children + " rows that refer to it first, or declare "
                             + constraint(facts) + " with ON DELETE CASCADE (or SET NULL) if those rows should"
                             + " follow their parent.";
                 }
-                String parentRow = name(facts.referencedTable(), "parent");
-                String parent = name(facts.referencedTable(), "the referenced table");
+                String parentRow = name(facts.referencedTableWhereItLives(), "parent");
+                String parent = name(facts.referencedTableWhereItLives(), "the referenced table");
                 return "Insert the " + parentRow + " row first (in the same transaction), or correct "
                         + columnsOr(in, "the foreign-key value") + " to a key that exists in " + parent
                         + "; if the parent can be deleted concurrently, handle that case.";
@@ -92,7 +92,7 @@ public final class Explainer {
 
     private static String parentMissing(ExplanationInput in) {
         ViolationFacts facts = in.facts;
-        String parent = name(facts.referencedTable(), "parent");
+        String parent = name(facts.referencedTableWhereItLives(), "parent");
         if (in.columns == null) {
             // The values are the whole row sent, not the key: say so instead of calling them the key.
             return "the row refers to a " + parent + " row that does not exist, and " + constraint(facts)
@@ -106,7 +106,7 @@ public final class Explainer {
 
     private static String parentStillReferenced(ExplanationInput in) {
         ViolationFacts facts = in.facts;
-        String children = name(facts.table(), "another table");
+        String children = name(facts.tableWhereItLives(), "another table");
         String through = facts.columns().isEmpty() ? "" : "." + joined(facts.columns());
         String row = in.values.isEmpty() ? "the row" : "the row with " + valuesOf(in, in.values.keySet());
         return row + " is still referenced from " + children + through + " through " + constraint(facts) + ".";

@@ -31,6 +31,7 @@ public final class ViolationFacts {
     private final List<String> columns = new ArrayList<>();
     private final Map<String, String> reportedValues = new LinkedHashMap<>();
     private String keyValue;
+    private String referencedSchema;
     private String referencedTable;
     private final List<String> referencedColumns = new ArrayList<>();
     private boolean parentSide;
@@ -91,8 +92,28 @@ public final class ViolationFacts {
     public String keyValue() { return keyValue; }
     public void keyValue(String value) { keyValue = value; }
 
+    /** The schema (MySQL: database) of {@link #referencedTable()}, when the database or its catalog names it. */
+    public String referencedSchema() { return referencedSchema; }
+    public void referencedSchema(String name) { referencedSchema = name; }
+
     public String referencedTable() { return referencedTable; }
     public void referencedTable(String name) { referencedTable = name; }
+
+    /** Whether a foreign key's two tables are known to live in different schemas. */
+    public boolean crossesSchemas() {
+        return schema != null && referencedSchema != null && !schema.equals(referencedSchema);
+    }
+
+    /** {@link #table()}, as {@code schema.table} when the foreign key {@linkplain #crossesSchemas crosses schemas}. */
+    public String tableWhereItLives() {
+        return crossesSchemas() && table != null ? schema + "." + table : table;
+    }
+
+    /** {@link #referencedTable()}, likewise qualified when the foreign key crosses schemas. */
+    public String referencedTableWhereItLives() {
+        return crossesSchemas() && referencedTable != null ? referencedSchema + "." + referencedTable
+                : referencedTable;
+    }
 
     public List<String> referencedColumns() { return referencedColumns; }
     public void referencedColumn(String name) { referencedColumns.add(name); }

@@ -54,7 +54,8 @@ final class LookupTarget {
 
     private String unmasked(int maxValueLength) {
         ViolationFacts facts = resolved.facts();
-        LookupQuery writer = new LookupQuery(ConsoleSyntax.of(resolved.dialect().system()), maxValueLength);
+        ConsoleSyntax syntax = ConsoleSyntax.of(resolved.dialect().system());
+        LookupQuery writer = new LookupQuery(syntax, maxValueLength);
         String qualifier = resolved.shape().qualifier();
         switch (facts.kind()) {
             case UNIQUE:
@@ -65,14 +66,29 @@ final class LookupTarget {
                     return null;
                 }
                 return facts.parentSide()
-                        ? writer.select(qualifier, facts.table(), keyValues(facts.columns(), referenced))
-                        : writer.select(qualifier, facts.referencedTable(), keyValues(referenced, facts.columns()));
+                        ? writer.select(otherTableQualifier(facts.schema(), qualifier, syntax), facts.table(),
+                                keyValues(facts.columns(), referenced))
+                        : writer.select(otherTableQualifier(facts.referencedSchema(), qualifier, syntax),
+                                facts.referencedTable(), keyValues(referenced, facts.columns()));
             case NOT_NULL:
             case CHECK:
                 return writer.select(qualifier, resolved.table(), targetedRow());
             default:
                 return null;
         }
+    }
+
+    /**
+     * What to write before the name of a foreign key's other table, the one the statement did not name: its schema
+     * when the key crosses schemas, else what the statement wrote before its own table's name; null when that
+     * schema's name cannot be written.
+     */
+    private String otherTableQualifier(String otherSchema, String statementQualifier, ConsoleSyntax syntax) {
+        if (!resolved.facts().crossesSchemas()) {
+            return statementQualifier;
+        }
+        String schema = syntax.name(otherSchema);
+        return schema == null ? null : schema + ".";
     }
 
     /**

@@ -85,11 +85,12 @@ final class ResolvedViolation {
 
     /** The parent table of a foreign key; null for other kinds. */
     String referencedTable() {
-        return kind() != ViolationKind.FOREIGN_KEY ? null : facts.parentSide() ? table : facts.referencedTable();
+        return kind() != ViolationKind.FOREIGN_KEY ? null
+                : facts.parentSide() ? table : facts.referencedTableWhereItLives();
     }
 
     /** The child table of a foreign key; null for other kinds. */
     String referencingTable() {
-        return kind() != ViolationKind.FOREIGN_KEY ? null : facts.parentSide() ? facts.table() : table;
+        return kind() != ViolationKind.FOREIGN_KEY ? null : facts.parentSide() ? facts.tableWhereItLives() : table;
     }
 }

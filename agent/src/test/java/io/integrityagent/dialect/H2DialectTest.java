@@ -170,6 +170,9 @@ class H2DialectTest {
         assertEquals("Fk:One", colon.constraint());
         assertEquals("CHILD", colon.table());
         assertEquals("PARENT", colon.referencedTable());
+        assertEquals("My Schema", colon.referencedSchema());
+        assertEquals("My Schema.PARENT", colon.referencedTableWhereItLives());
+        assertEquals("PUBLIC.CHILD", colon.tableWhereItLives());
         assertEquals(Map.of("PID", "5"), colon.reportedValues());
         ViolationFacts quoteAndColon = describe("23506", "Referential integrity constraint violation: \"Fk\"\"Two: x:"
                 + " PUBLIC.C2 FOREIGN KEY(PID) REFERENCES \"\"My Schema\"\".PARENT(ID) (5)\"");

@@ -150,7 +150,9 @@ class MySqlDialectTest {
         assertEquals("we`ird", facts.table());
         assertEquals("fk`q", facts.constraint());
         assertEquals(List.of("x", "y"), facts.columns());
-        assertEquals("other.comp", facts.referencedTable());
+        assertEquals("other", facts.referencedSchema());
+        assertEquals("comp", facts.referencedTable());
+        assertEquals("other.comp", facts.referencedTableWhereItLives());
         assertEquals(List.of("a", "b"), facts.referencedColumns());
     }
 

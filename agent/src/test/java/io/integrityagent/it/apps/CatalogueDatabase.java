@@ -64,15 +64,19 @@ enum CatalogueDatabase {
         switch (this) {
             case POSTGRESQL:
                 try (Connection c = open(url); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
-                    s.execute("CREATE SCHEMA " + name);
+                    for (String schema : List.of(name, otherPlace(name))) {
+                        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                        s.execute("CREATE SCHEMA " + schema);
+                    }
                 }
                 return url + "?currentSchema=" + name;
             case MARIADB:
             case MYSQL:
                 try (Connection c = open(url); Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + name);
-                    s.execute("CREATE DATABASE " + name);
+                    for (String database : List.of(name, otherPlace(name))) {
+                        s.execute("DROP DATABASE IF EXISTS " + database);
+                        s.execute("CREATE DATABASE " + database);
+                    }
                 }
                 return url.substring(0, url.lastIndexOf('/') + 1) + name;
             case SQLITE:
@@ -93,9 +97,28 @@ enum CatalogueDatabase {
         }
         if (this == POSTGRESQL || isMysqlFamily()) {
             try (Connection c = open(url); Statement s = c.createStatement()) {
-                s.execute(this == POSTGRESQL ? "DROP SCHEMA IF EXISTS " + name + " CASCADE"
-                        : "DROP DATABASE IF EXISTS " + name);
+                for (String place : List.of(name, otherPlace(name))) {
+                    s.execute(this == POSTGRESQL ? "DROP SCHEMA IF EXISTS " + place + " CASCADE"
+                            : "DROP DATABASE IF EXISTS " + place);
+                }
             }
+        }
+    }
+
+    /**
+     * The schema (MariaDB: database) beside the run's own, for a foreign key that crosses from one to the other;
+     * null for SQLite, whose foreign keys cannot.
+     */
+    String otherPlace(String place) {
+        switch (this) {
+            case POSTGRESQL:
+            case MARIADB:
+            case MYSQL:
+                return place + "_ref";
+            case SQLITE:
+                return null;
+            default:
+                return "REF_DATA";
         }
     }
 
@@ -151,7 +174,7 @@ enum CatalogueDatabase {
     }
 
     /** Every constraint is named, so that no generated name (Derby's hold a UUID) makes two runs differ. */
-    List<String> schema() {
+    List<String> schema(String place) {
         List<String> ddl = new ArrayList<>();
         if (this == SQLITE) {
             ddl.add("PRAGMA foreign_keys = ON"); // off by default: SQLite would not check them at all
@@ -193,6 +216,19 @@ enum CatalogueDatabase {
                     + " DEFERRABLE INITIALLY DEFERRED)");
             ddl.add("CREATE TABLE bookings (id int PRIMARY KEY, room text NOT NULL, during tsrange NOT NULL,"
                     + " CONSTRAINT ex_bookings_overlap EXCLUDE USING gist (during WITH &&))");
+        }
+        String other = otherPlace(place);
+        if (other != null) {
+            if (!isMysqlFamily() && this != POSTGRESQL) {
+                ddl.add("CREATE SCHEMA " + other);
+            }
+            ddl.add("CREATE TABLE " + other + ".regions (id INT NOT NULL, name VARCHAR(50) NOT NULL,"
+                    + " CONSTRAINT pk_regions PRIMARY KEY (id))");
+            ddl.add("CREATE TABLE depots (id INT NOT NULL, region_id INT NOT NULL, CONSTRAINT pk_depots"
+                    + " PRIMARY KEY (id), CONSTRAINT fk_depots_region FOREIGN KEY (region_id) REFERENCES " + other
+                    + ".regions (id))");
+            ddl.add("INSERT INTO " + other + ".regions VALUES (1, 'North')");
+            ddl.add("INSERT INTO depots VALUES (1, 1)");
         }
         ddl.add("INSERT INTO customers VALUES (1, 'Ada Lovelace')");
         ddl.add("INSERT INTO orders VALUES (100, 1)");

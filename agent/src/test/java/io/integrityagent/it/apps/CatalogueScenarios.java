@@ -220,6 +220,28 @@ public final class CatalogueScenarios {
         }
     }
 
+    /** The parent table lives in another schema: the lookup must name it there. */
+    static void foreignKeyToAnotherSchema(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO depots (id, region_id) VALUES (?, ?)")) {
+            ps.setInt(1, 2);
+            ps.setInt(2, 9);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("foreignKeyToAnotherSchema", e);
+        }
+    }
+
+    /** Deleting a parent of another schema that a table of the run's own still references. */
+    static void foreignKeyFromAnotherSchema(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement(
+                "DELETE FROM " + r.database.otherPlace(r.place) + ".regions WHERE id = ?")) {
+            ps.setInt(1, 1);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("foreignKeyFromAnotherSchema", e);
+        }
+    }
+
     static void notNullBoundAsNull(Run r) {
         try (PreparedStatement ps = r.c.prepareStatement(INSERT_USER)) {
             ps.setInt(1, 4);

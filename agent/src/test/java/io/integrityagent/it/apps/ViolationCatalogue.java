@@ -52,6 +52,8 @@ public final class ViolationCatalogue {
         add("foreignKeyMissingParentViaPreparedExecute", CatalogueScenarios::foreignKeyMissingParentViaPreparedExecute);
         add("foreignKeyMissingParentViaUpdate", CatalogueScenarios::foreignKeyMissingParentViaUpdate);
         add("foreignKeyParentStillReferenced", CatalogueScenarios::foreignKeyParentStillReferenced);
+        add("foreignKeyToAnotherSchema", CatalogueScenarios::foreignKeyToAnotherSchema);
+        add("foreignKeyFromAnotherSchema", CatalogueScenarios::foreignKeyFromAnotherSchema);
         add("notNullBoundAsNull", CatalogueScenarios::notNullBoundAsNull);
         add("notNullColumnLeftOut", CatalogueScenarios::notNullColumnLeftOut);
         add("checkFailed", CatalogueScenarios::checkFailed);
@@ -109,7 +111,7 @@ public final class ViolationCatalogue {
                      : database.open(database.countedBatchUrl(placeUrl))) {
             Connection counted = ownCounted == null ? c : ownCounted;
             try (Statement s = c.createStatement()) {
-                for (String ddl : database.schema()) {
+                for (String ddl : database.schema(name)) {
                     s.execute(ddl);
                 }
             }
