@@ -199,9 +199,17 @@ public final class CatalogLookup {
                 }
                 break;
             case NAMED_FOREIGN_KEY_COLUMNS:
+                // Derby names neither table of an UPDATE, nor says which side it refused: its columns tell.
+                boolean sideUntold = operation == SqlOperation.UPDATE && facts.table() == null
+                        && facts.referencedTable() == null;
                 for (String candidate : new String[] {facts.table(), sqlTable, facts.referencedTable()}) {
                     ForeignKey named = candidate == null ? null : keysOf(connection, candidate)
                             .foreignKeyNamed(facts.constraint());
+                    Boolean updatedParent = named == null || !sideUntold ? null
+                            : named.updatedOnParentSide(sqlTable, assigned);
+                    if (updatedParent != null) {
+                        facts.parentSide(updatedParent);
+                    }
                     if (named != null && facts.columns().isEmpty() && facts.referencedColumns().isEmpty()) {
                         named.describeInto(facts, facts.parentSide());
                         break;

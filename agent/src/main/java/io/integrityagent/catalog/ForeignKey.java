@@ -66,6 +66,17 @@ final class ForeignKey {
         return false;
     }
 
+    /**
+     * Which side of this key an UPDATE of {@code table} that assigned {@code assigned} changed: true for the
+     * parent's key, false for the child's; null when it cannot be told (a key from a table to itself, both or
+     * neither side's columns assigned).
+     */
+    Boolean updatedOnParentSide(String table, List<String> assigned) {
+        boolean child = table != null && table.equalsIgnoreCase(this.table) && usesAnyOf(assigned, false);
+        boolean parent = table != null && table.equalsIgnoreCase(referencedTable) && usesAnyOf(assigned, true);
+        return child == parent ? null : parent;
+    }
+
     boolean isNamed(String constraint) {
         return name != null && name.equalsIgnoreCase(constraint);
     }

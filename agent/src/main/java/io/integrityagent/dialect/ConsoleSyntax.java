@@ -324,7 +324,7 @@ public final class ConsoleSyntax {
      * MariaDB's as their message does; PostgreSQL, SQL Server and Derby print the text as it is, so quotes there
      * belong to the value.
      */
-    private boolean quotesPrintedValues() {
+    public boolean quotesPrintedValues() {
         return printsLiterals || system == DatabaseSystem.MYSQL || system == DatabaseSystem.MARIADB;
     }
 

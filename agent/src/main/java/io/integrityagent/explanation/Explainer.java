@@ -98,7 +98,7 @@ public final class Explainer {
             return "the row refers to a " + parent + " row that does not exist, and " + constraint(facts)
                     + " requires it to" + sentValues(in) + ".";
         }
-        String parentKey = facts.referencedColumns().isEmpty() ? ""
+        String parentKey = facts.referencedColumns().isEmpty() || in.values.isEmpty() ? ""
                 : " with " + joined(facts.referencedColumns()) + " = " + joinedValues(in);
         return joined(in.columns) + valuesSuffix(in) + " refers to a " + parent + " row" + parentKey
                 + " that does not exist, and " + constraint(facts) + " requires it to.";

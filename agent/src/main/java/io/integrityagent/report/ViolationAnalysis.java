@@ -4,6 +4,7 @@ import io.integrityagent.capture.BatchEntries;
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.catalog.CatalogLookup;
+import io.integrityagent.dialect.ConsoleSyntax;
 import io.integrityagent.model.Dialect;
 import io.integrityagent.model.RecognizedViolation;
 import io.integrityagent.model.UpdateCounts;
@@ -77,7 +78,7 @@ final class ViolationAnalysis {
         // Only an UPDATE's assigned columns tell the catalog anything (which foreign key it can have broken).
         catalog.complete(facts, failure.statement(), shape.operation(), statementSchema, statementTable,
                 shape.operation() == SqlOperation.UPDATE ? assignedColumns(shape) : List.of(), dialect);
-        pairKeyValueWithSingleColumnKey(facts);
+        pairKeyValueWithSingleColumnKey(facts, ConsoleSyntax.of(dialect.system()));
         List<String> columns = facts.parentSide() && !facts.referencedColumns().isEmpty()
                 ? facts.referencedColumns() : facts.columns();
         // When the driver does not say which batch entry or VALUES row failed, the values echoed may tell.
@@ -128,10 +129,13 @@ final class ViolationAnalysis {
      * A duplicate key value printed without its columns (MySQL, MariaDB) belongs to the key's one column once
      * the catalog named it; with several columns the printed value cannot be split reliably.
      */
-    private static void pairKeyValueWithSingleColumnKey(ViolationFacts facts) {
+    private static void pairKeyValueWithSingleColumnKey(ViolationFacts facts, ConsoleSyntax syntax) {
         if (facts.keyValue() != null && facts.columns().size() == 1
                 && !facts.reportedValues().containsKey(facts.columns().get(0))) {
-            facts.reportedValue(facts.columns().get(0), "'" + facts.keyValue().replace("'", "''") + "'");
+            // As the database prints its values: quoted where its strings come quoted (MySQL), else as it is (Derby).
+            String key = facts.keyValue();
+            facts.reportedValue(facts.columns().get(0),
+                    syntax.quotesPrintedValues() ? "'" + key.replace("'", "''") + "'" : key);
         }
     }
 

@@ -63,6 +63,30 @@ class ExplainerTest {
     }
 
     @Test
+    void aMissingParentWhoseKeyNobodyKnowsIsNamedWithoutAnEmptyValue() {
+        ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "fk_orders_customer");
+        facts.referencedTable("customers");
+        facts.referencedColumn("id");
+        ExplanationInput in = input(facts, null, "UPDATE", "orders", List.of("customer_id"), Map.of());
+
+        assertEquals("The UPDATE on orders was refused: customer_id refers to a customers row that does not exist,"
+                + " and foreign key fk_orders_customer requires it to.", Explainer.explain(in));
+    }
+
+    @Test
+    void aMissingParentInAnotherSchemaIsNamedThere() {
+        ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "fk_depots_region");
+        facts.schema("app");
+        facts.referencedSchema("ref");
+        facts.referencedTable("regions");
+        facts.referencedColumn("id");
+        ExplanationInput in = input(facts, null, "INSERT", "depots", List.of("region_id"), values("region_id", "9"));
+
+        assertEquals("The INSERT into depots was refused: region_id = 9 refers to a ref.regions row with id = 9 that"
+                + " does not exist, and foreign key fk_depots_region requires it to.", Explainer.explain(in));
+    }
+
+    @Test
     void aParentStillReferencedNamesTheChildTableAndItsColumns() {
         ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "fk_orders_customer");
         facts.parentSide(true);

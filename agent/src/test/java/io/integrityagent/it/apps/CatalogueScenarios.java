@@ -220,6 +220,26 @@ public final class CatalogueScenarios {
         }
     }
 
+    /** An UPDATE of a parent's key that rows still refer to: refused on the parent side. */
+    static void foreignKeyParentKeyUpdated(Run r) {
+        try (PreparedStatement ps = r.c.prepareStatement("UPDATE customers SET id = ? WHERE id = ?")) {
+            ps.setInt(1, 2);
+            ps.setInt(2, 1);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("foreignKeyParentKeyUpdated", e);
+        }
+    }
+
+    /** The missing parent's key is computed by the database: only its message can tell the value (51). */
+    static void foreignKeyValueComputedByTheDatabase(Run r) {
+        try (Statement s = r.c.createStatement()) {
+            s.executeUpdate("UPDATE orders SET customer_id = (SELECT MAX(id) + 50 FROM customers) WHERE id = 100");
+        } catch (SQLException e) {
+            Fingerprint.caught("foreignKeyValueComputedByTheDatabase", e);
+        }
+    }
+
     /** The parent table lives in another schema: the lookup must name it there. */
     static void foreignKeyToAnotherSchema(Run r) {
         try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO depots (id, region_id) VALUES (?, ?)")) {

@@ -52,6 +52,8 @@ public final class ViolationCatalogue {
         add("foreignKeyMissingParentViaPreparedExecute", CatalogueScenarios::foreignKeyMissingParentViaPreparedExecute);
         add("foreignKeyMissingParentViaUpdate", CatalogueScenarios::foreignKeyMissingParentViaUpdate);
         add("foreignKeyParentStillReferenced", CatalogueScenarios::foreignKeyParentStillReferenced);
+        add("foreignKeyParentKeyUpdated", CatalogueScenarios::foreignKeyParentKeyUpdated);
+        add("foreignKeyValueComputedByTheDatabase", CatalogueScenarios::foreignKeyValueComputedByTheDatabase);
         add("foreignKeyToAnotherSchema", CatalogueScenarios::foreignKeyToAnotherSchema);
         add("foreignKeyFromAnotherSchema", CatalogueScenarios::foreignKeyFromAnotherSchema);
         add("notNullBoundAsNull", CatalogueScenarios::notNullBoundAsNull);
