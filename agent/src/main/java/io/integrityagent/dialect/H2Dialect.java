@@ -145,7 +145,7 @@ public final class H2Dialect extends SqlStateDialect {
             return;
         }
         start += CHECK.length();
-        int end = MessageScan.endOfDoubledQuotes(text, start);
+        int end = MessageScan.endOfDoubledQuotes(text, start, text.length());
         if (end == text.length()) {
             return;
         }

@@ -5,8 +5,9 @@ package io.integrityagent.dialect;
  * KEY(CUSTOMER_ID) REFERENCES PUBLIC.CUSTOMERS(ID) (42)"}. Read by hand rather than by a regular expression, for
  * the reason {@link H2IndexMessage} is: it finds exactly what {@code "((?:[^"]|"")+?): ((?:Q|[^ ])++) FOREIGN
  * KEY\(([^)]*)\) REFERENCES ((?:Q|[^(])++)\(([^)]*)\) \((.*)\)"} finds, Q being a name H2 quoted
- * ({@link MessageScan#endOfName}), from the first double quote where the whole shape follows; the values reach the
- * last {@code )"} before the end of their line.
+ * ({@link MessageScan#endOfName}), from the first double quote where the whole shape follows, for a constraint
+ * name of at most {@link #LONGEST_NAME} characters; the values reach the last {@code )"} before the end of their
+ * line.
  */
 final class H2ForeignKeyMessage {
 
@@ -14,6 +15,8 @@ final class H2ForeignKeyMessage {
     private static final String REFERENCES = ") REFERENCES ";
     private static final String VALUES = ") (";
     private static final String END = ")\"";
+    /** H2's longest identifier, 256 characters, each quote in it doubled. */
+    static final int LONGEST_NAME = 2 * 256;
 
     final String constraint;
     final String table;
@@ -47,9 +50,11 @@ final class H2ForeignKeyMessage {
     /**
      * The part whose constraint name starts at {@code start}: H2 writes that name as it is, its quotes doubled, so
      * it may hold {@code ": "} itself; the first {@code ": "} after which the rest of the shape follows ends it.
+     * Only a name as long as H2 allows is looked for, so that a long value full of quotes and colons costs a
+     * scan of the message, not one per quote.
      */
     private static H2ForeignKeyMessage at(String text, int start) {
-        int nameEnd = MessageScan.endOfDoubledQuotes(text, start);
+        int nameEnd = MessageScan.endOfDoubledQuotes(text, start, start + LONGEST_NAME + 1);
         for (int colon = text.indexOf(": ", start + 1); colon >= 0 && colon < nameEnd;
                 colon = text.indexOf(": ", colon + 1)) {
             H2ForeignKeyMessage found = after(text, start, colon);

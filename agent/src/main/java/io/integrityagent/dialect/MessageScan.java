@@ -52,11 +52,12 @@ final class MessageScan {
 
     /**
      * Where the text from {@code from} ends that holds no quote but doubled ones ({@code a""b}): at its first quote
-     * that is not one of a pair, or at the end.
+     * that is not one of a pair, or at the end, or at {@code limit}.
      */
-    static int endOfDoubledQuotes(String text, int from) {
+    static int endOfDoubledQuotes(String text, int from, int limit) {
         int end = from;
-        while (end < text.length()) {
+        int stop = Math.min(text.length(), limit);
+        while (end < stop) {
             if (text.charAt(end) != '"') {
                 end++;
             } else if (text.startsWith("\"\"", end)) {

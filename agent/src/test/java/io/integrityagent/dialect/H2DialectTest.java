@@ -187,6 +187,17 @@ class H2DialectTest {
         assertEquals("(\"Name\" <> 'x')", quotedCondition.checkExpression());
     }
 
+    /** Names no longer than H2 allows are looked for, so that a value full of ": " is not tried at each one. */
+    @Test
+    void aConstraintNameIsLookedForOnlyAsLongAsH2AllowsOne() {
+        String shape = ": PUBLIC.CHILD FOREIGN KEY(PID) REFERENCES PUBLIC.PARENT(ID) (5)\"";
+        String longest = "F".repeat(H2ForeignKeyMessage.LONGEST_NAME - 1) + ":";
+        assertEquals(longest, describe("23506", "Referential integrity constraint violation: \"" + longest + shape)
+                .constraint());
+        assertNull(describe("23506", "Referential integrity constraint violation: \"" + longest + "F" + shape)
+                .constraint());
+    }
+
     private ViolationFacts describe(String state, String message) {
         SQLIntegrityConstraintViolationException e = new SQLIntegrityConstraintViolationException(message, state,
                 Integer.parseInt(state));
