@@ -63,8 +63,8 @@ public final class CatalogLookup {
         if (gap == Gap.NONE) {
             return;
         }
-        askSafely(statement, sqlSchema, connection -> {
-            fill(gap, facts, connection, operation, sqlTable, assigned, dialect);
+        askSafely(statement, sqlSchema, (connection, ownSchema) -> {
+            fill(gap, facts, connection, ownSchema, operation, sqlTable, assigned, dialect);
             return null;
         });
     }
@@ -80,8 +80,8 @@ public final class CatalogLookup {
         if (table == null) {
             return null;
         }
-        List<String> columns = askSafely(statement, schema, connection -> columnLists.get(
-                cacheKey(connection, table), k -> {
+        List<String> columns = askSafely(statement, schema, (connection, ownSchema) -> columnLists.get(
+                cacheKey(connection, ownSchema, table), k -> {
                     List<String> read = TableColumns.read(connection, table);
                     return read == null ? Collections.emptyList() : read;
                 }));
@@ -121,11 +121,16 @@ public final class CatalogLookup {
         try {
             return unobserved.run(() -> {
                 Connection connection = ((Statement) statement).getConnection();
-                if (connection == null || connection.isClosed() || !connection.getAutoCommit()
-                        || sqlSchema != null && !sqlSchema.equals(TableKeys.ownSchema(connection))) {
+                if (connection == null || connection.isClosed() || !connection.getAutoCommit()) {
                     return null;
                 }
-                return withNetworkTimeout(connection, () -> work.run(connection));
+                // What the catalog said of a table holds for that schema only: the same name elsewhere (after
+                // setSchema, or for another user) may have other columns and keys.
+                String ownSchema = TableKeys.ownSchema(connection);
+                if (sqlSchema != null && !sqlSchema.equals(ownSchema)) {
+                    return null;
+                }
+                return withNetworkTimeout(connection, () -> work.run(connection, ownSchema));
             });
         } catch (Exception unavailable) {
             return null; // the catalog could not tell; the report keeps what the message said
@@ -160,25 +165,27 @@ public final class CatalogLookup {
         return Gap.NONE;
     }
 
-    private void fill(Gap gap, ViolationFacts facts, Connection connection, SqlOperation operation,
+    private void fill(Gap gap, ViolationFacts facts, Connection connection, String ownSchema, SqlOperation operation,
                       String sqlTable, List<String> assigned, Dialect dialect) throws SQLException {
         String table = facts.table() != null ? facts.table() : sqlTable;
         switch (gap) {
             case CONSTRAINT_OF_INDEX:
                 // A unique index that no constraint owns (CREATE UNIQUE INDEX) stays named as an index.
-                facts.constraint(answer(connection, dialect.indexConstraintQuery(), facts.schema(), facts.index()));
+                facts.constraint(answer(connection, ownSchema, dialect.indexConstraintQuery(), facts.schema(),
+                        facts.index()));
                 break;
             case PRIMARY_KEY_NAME:
                 if (table != null) {
-                    facts.constraint(keysOf(connection, table).primaryKeyName());
+                    facts.constraint(keysOf(connection, ownSchema, table).primaryKeyName());
                 }
                 break;
             case UNIQUE_KEY_COLUMNS:
                 if (table != null) {
-                    List<String> columns = keysOf(connection, table).uniqueKeyColumns(facts.constraint());
+                    TableKeys keys = keysOf(connection, ownSchema, table);
+                    List<String> columns = keys.uniqueKeyColumns(facts.constraint());
                     if (columns.isEmpty() && dialect.backingIndexQuery() != null) {
-                        String index = answer(connection, dialect.backingIndexQuery(), facts.constraint());
-                        columns = index == null ? columns : keysOf(connection, table).uniqueKeyColumns(index);
+                        String index = answer(connection, ownSchema, dialect.backingIndexQuery(), facts.constraint());
+                        columns = index == null ? columns : keys.uniqueKeyColumns(index);
                     }
                     columns.forEach(facts::column);
                     if (!columns.isEmpty() && facts.table() == null) {
@@ -188,10 +195,10 @@ public final class CatalogLookup {
                 break;
             case ANONYMOUS_FOREIGN_KEY:
                 if (table != null && operation == SqlOperation.UPDATE) {
-                    describeOnlyKeyThrough(assigned, keysOf(connection, table), facts);
+                    describeOnlyKeyThrough(assigned, keysOf(connection, ownSchema, table), facts);
                 } else if (table != null) {
                     boolean parentSide = operation == SqlOperation.DELETE;
-                    TableKeys keys = keysOf(connection, table);
+                    TableKeys keys = keysOf(connection, ownSchema, table);
                     ForeignKey onlyOne = parentSide ? keys.onlyReferencingKey() : keys.onlyOwnKey();
                     if (onlyOne != null) {
                         onlyOne.describeInto(facts, parentSide);
@@ -203,7 +210,7 @@ public final class CatalogLookup {
                 boolean sideUntold = operation == SqlOperation.UPDATE && facts.table() == null
                         && facts.referencedTable() == null;
                 for (String candidate : new String[] {facts.table(), sqlTable, facts.referencedTable()}) {
-                    ForeignKey named = candidate == null ? null : keysOf(connection, candidate)
+                    ForeignKey named = candidate == null ? null : keysOf(connection, ownSchema, candidate)
                             .foreignKeyNamed(facts.constraint());
                     Boolean updatedParent = named == null || !sideUntold ? null
                             : named.updatedOnParentSide(sqlTable, assigned);
@@ -223,7 +230,8 @@ public final class CatalogLookup {
             case CHECK_CONDITION:
                 // Asked once per constraint, not at every violation: a storm of one failed CHECK queried the
                 // catalog each time.
-                facts.checkExpression(answer(connection, dialect.checkConditionQuery(), facts.constraint()));
+                facts.checkExpression(answer(connection, ownSchema, dialect.checkConditionQuery(),
+                        facts.constraint()));
                 break;
             default:
                 break;
@@ -243,18 +251,20 @@ public final class CatalogLookup {
         }
     }
 
-    private String answer(Connection connection, String query, String... arguments) throws SQLException {
-        AnswerKey key = new AnswerKey(connection.getMetaData().getURL(), connection.getCatalog(), query, arguments);
+    private String answer(Connection connection, String ownSchema, String query, String... arguments)
+            throws SQLException {
+        AnswerKey key = new AnswerKey(connection.getMetaData().getURL(), connection.getCatalog(), ownSchema, query,
+                arguments);
         return answers.get(key, k -> Optional.ofNullable(
                 CatalogQueries.firstString(connection, query, TIMEOUT_MILLIS / 1000, arguments))).orElse(null);
     }
 
-    private TableKeys keysOf(Connection connection, String table) throws SQLException {
-        return cache.get(cacheKey(connection, table), k -> TableKeys.read(connection, table));
+    private TableKeys keysOf(Connection connection, String ownSchema, String table) throws SQLException {
+        return cache.get(cacheKey(connection, ownSchema, table), k -> TableKeys.read(connection, table));
     }
 
-    private static String cacheKey(Connection connection, String table) throws SQLException {
-        return connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + table;
+    private static String cacheKey(Connection connection, String ownSchema, String table) throws SQLException {
+        return connection.getMetaData().getURL() + "|" + connection.getCatalog() + "|" + ownSchema + "|" + table;
     }
 
     /** Bounds a catalog read on a networked driver; embedded drivers do not support (or need) it. */
@@ -274,24 +284,27 @@ public final class CatalogLookup {
     }
 
     /**
-     * What a dialect query's answer depends on: the database, the query and its arguments. Compared part by part,
-     * not joined into one text: a storm of one CHECK asks it at every violation.
+     * What a dialect query's answer depends on: the database and schema, the query and its arguments. Compared
+     * part by part, not joined into one text: a storm of one CHECK asks it at every violation.
      */
     private static final class AnswerKey {
         private final String url;
         private final String catalog;
+        private final String schema;
         private final String query;
         private final String[] arguments;
 
-        AnswerKey(String url, String catalog, String query, String[] arguments) {
+        AnswerKey(String url, String catalog, String schema, String query, String[] arguments) {
             this.url = url;
             this.catalog = catalog;
+            this.schema = schema;
             this.query = query;
             this.arguments = arguments;
         }
 
         long estimatedBytes() {
-            long bytes = 32 + LruCache.bytesOf(url) + LruCache.bytesOf(catalog) + LruCache.bytesOf(query);
+            long bytes = 40 + LruCache.bytesOf(url) + LruCache.bytesOf(catalog) + LruCache.bytesOf(schema)
+                    + LruCache.bytesOf(query);
             for (String argument : arguments) {
                 bytes += 8 + LruCache.bytesOf(argument);
             }
@@ -304,7 +317,8 @@ public final class CatalogLookup {
                 return false;
             }
             AnswerKey that = (AnswerKey) other;
-            return Objects.equals(url, that.url) && Objects.equals(catalog, that.catalog) && query.equals(that.query)
+            return Objects.equals(url, that.url) && Objects.equals(catalog, that.catalog)
+                    && Objects.equals(schema, that.schema) && query.equals(that.query)
                     && Arrays.equals(arguments, that.arguments);
         }
 
@@ -312,6 +326,7 @@ public final class CatalogLookup {
         public int hashCode() {
             int hash = Objects.hashCode(url);
             hash = 31 * hash + Objects.hashCode(catalog);
+            hash = 31 * hash + Objects.hashCode(schema);
             hash = 31 * hash + query.hashCode();
             return 31 * hash + Arrays.hashCode(arguments);
         }
@@ -327,6 +342,6 @@ public final class CatalogLookup {
     }
 
     private interface CatalogWork<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Connection connection, String ownSchema) throws SQLException;
     }
 }

@@ -65,7 +65,8 @@ public final class H2Dialect extends SqlStateDialect {
     /** H2 2.x leaves the condition out of its CHECK message (a bug in ConstraintCheck); the catalog has it. */
     @Override
     public String checkConditionQuery() {
-        return "SELECT CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_NAME = ?";
+        return "SELECT CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = SCHEMA()"
+                + " AND CONSTRAINT_NAME = ?";
     }
 
     @Override

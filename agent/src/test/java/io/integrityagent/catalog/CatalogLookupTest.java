@@ -182,6 +182,75 @@ class CatalogLookupTest {
         }
     }
 
+    /** After setSchema (or for another user whose default schema differs) the same table name is another table. */
+    @Nested
+    class AfterTheConnectionChangesSchema {
+
+        private Connection connection;
+        private Statement statement;
+
+        @BeforeEach
+        void createTwoSchemasWithTheSameTableNames() throws SQLException {
+            connection = DriverManager.getConnection("jdbc:h2:mem:schemas" + System.nanoTime());
+            statement = connection.createStatement();
+            statement.execute("CREATE SCHEMA ref_a");
+            statement.execute("CREATE SCHEMA ref_b");
+            statement.execute("CREATE TABLE ref_a.parent (id INT PRIMARY KEY)");
+            statement.execute("CREATE TABLE ref_b.parent (id INT PRIMARY KEY)");
+            statement.execute("CREATE TABLE users (id INT PRIMARY KEY, nickname VARCHAR(80),"
+                    + " CONSTRAINT ck_rule CHECK (id > 0))");
+            statement.execute("CREATE TABLE child (id INT PRIMARY KEY, pid INT,"
+                    + " CONSTRAINT fk_child FOREIGN KEY (pid) REFERENCES ref_a.parent (id))");
+            statement.execute("CREATE SCHEMA tenant_b");
+            statement.execute("CREATE TABLE tenant_b.users (id INT PRIMARY KEY, api_token VARCHAR(80),"
+                    + " CONSTRAINT ck_rule CHECK (api_token <> 'hunter2'))");
+            statement.execute("CREATE TABLE tenant_b.child (id INT PRIMARY KEY, pid INT,"
+                    + " CONSTRAINT fk_child FOREIGN KEY (pid) REFERENCES ref_b.parent (id))");
+        }
+
+        @AfterEach
+        void close() throws SQLException {
+            connection.close();
+        }
+
+        @Test
+        void tellsTheColumnsOfTheTableInTheNewSchema() throws SQLException {
+            CatalogLookup catalog = new CatalogLookup(Callable::call);
+            assertEquals(List.of("ID", "NICKNAME"), catalog.columnsOf(statement, null, "USERS"));
+            connection.setSchema("TENANT_B");
+
+            assertEquals(List.of("ID", "API_TOKEN"), catalog.columnsOf(statement, null, "USERS"));
+        }
+
+        @Test
+        void describesTheForeignKeyOfTheTableInTheNewSchema() throws SQLException {
+            CatalogLookup catalog = new CatalogLookup(Callable::call);
+            catalog.complete(facts(ViolationKind.FOREIGN_KEY, "FK_CHILD"), statement, SqlOperation.INSERT, null,
+                    "CHILD", List.of(), H2);
+            connection.setSchema("TENANT_B");
+            ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "FK_CHILD");
+
+            catalog.complete(facts, statement, SqlOperation.INSERT, null, "CHILD", List.of(), H2);
+
+            assertEquals("REF_B", facts.referencedSchema());
+            assertEquals("TENANT_B", facts.schema());
+        }
+
+        @Test
+        void readsTheConditionOfTheCheckInTheConnectionsSchemaOnly() throws SQLException {
+            ViolationFacts inPublic = facts(ViolationKind.CHECK, "CK_RULE");
+            new CatalogLookup(Callable::call).complete(inPublic, statement, SqlOperation.INSERT, null, "USERS",
+                    List.of(), H2);
+            connection.setSchema("TENANT_B");
+            ViolationFacts inTenantB = facts(ViolationKind.CHECK, "CK_RULE");
+            new CatalogLookup(Callable::call).complete(inTenantB, statement, SqlOperation.INSERT, null, "USERS",
+                    List.of(), H2);
+
+            assertEquals("\"ID\" > 0", inPublic.checkExpression());
+            assertEquals("\"API_TOKEN\" <> 'hunter2'", inTenantB.checkExpression());
+        }
+    }
+
     private static ViolationFacts facts(ViolationKind kind, String constraint) {
         ViolationFacts facts = new ViolationFacts(kind, "23000", 0, "refused");
         facts.constraint(constraint);
