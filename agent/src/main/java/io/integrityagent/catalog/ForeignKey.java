@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** One foreign key as the catalog lists it: referencing table and columns, referenced table and columns. */
 final class ForeignKey {
@@ -75,6 +76,13 @@ final class ForeignKey {
         boolean child = table != null && table.equalsIgnoreCase(this.table) && usesAnyOf(assigned, false);
         boolean parent = table != null && table.equalsIgnoreCase(referencedTable) && usesAnyOf(assigned, true);
         return child == parent ? null : parent;
+    }
+
+    /** Whether both keys join the same two tables: a key from a table to itself is listed on both sides. */
+    boolean sameTablesAs(ForeignKey other) {
+        return Objects.equals(schema, other.schema) && Objects.equals(table, other.table)
+                && Objects.equals(referencedSchema, other.referencedSchema)
+                && Objects.equals(referencedTable, other.referencedTable);
     }
 
     boolean isNamed(String constraint) {

@@ -126,16 +126,21 @@ final class TableKeys {
         return primaryKeyName;
     }
 
-    /** The foreign key of this name held by or referring to the table, or null. */
+    /**
+     * The foreign key of this name held by or referring to the table, or null: also when several tables (of other
+     * schemas) refer to it through keys of the same name, as which of them failed is not known.
+     */
     ForeignKey foreignKeyNamed(String name) {
+        ForeignKey found = null;
         for (List<ForeignKey> keys : Arrays.asList(ownKeys, referencingKeys)) {
             for (ForeignKey key : keys) {
-                if (key.isNamed(name)) {
-                    return key;
+                if (key.isNamed(name) && found != null && !key.sameTablesAs(found)) {
+                    return null;
                 }
+                found = key.isNamed(name) && found == null ? key : found;
             }
         }
-        return null;
+        return found;
     }
 
     /** The table's foreign key when it has exactly one; with several, which one failed is not known. */

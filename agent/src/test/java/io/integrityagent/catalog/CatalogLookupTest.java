@@ -237,6 +237,23 @@ class CatalogLookupTest {
         }
 
         @Test
+        void namesNoChildWhenChildrenOfTwoSchemasReferToTheParentThroughKeysOfOneName() throws SQLException {
+            statement.execute("CREATE TABLE orders (id INT PRIMARY KEY, pid INT,"
+                    + " CONSTRAINT fk_shared FOREIGN KEY (pid) REFERENCES ref_a.parent (id))");
+            statement.execute("CREATE TABLE tenant_b.orders (id INT PRIMARY KEY, pid INT,"
+                    + " CONSTRAINT fk_shared FOREIGN KEY (pid) REFERENCES ref_a.parent (id))");
+            connection.setSchema("REF_A");
+            ViolationFacts facts = facts(ViolationKind.FOREIGN_KEY, "FK_SHARED");
+            facts.parentSide(true);
+
+            new CatalogLookup(Callable::call).complete(facts, statement, SqlOperation.DELETE, null, "PARENT",
+                    List.of(), H2);
+
+            assertNull(facts.table(), "either schema's ORDERS");
+            assertTrue(facts.columns().isEmpty());
+        }
+
+        @Test
         void readsTheConditionOfTheCheckInTheConnectionsSchemaOnly() throws SQLException {
             ViolationFacts inPublic = facts(ViolationKind.CHECK, "CK_RULE");
             new CatalogLookup(Callable::call).complete(inPublic, statement, SqlOperation.INSERT, null, "USERS",
