@@ -174,12 +174,17 @@ public final class H2Dialect extends SqlStateDialect {
     }
 
     /**
-     * A name as H2 spells it inside the quoted text of its message, where every quote is doubled: the quoted name
-     * {@code "a""b"} (that is, {@code a"b}) appears as {@code ""a""""b""}.
+     * A name as H2 spells it inside the quoted text of its message, where every quote and backslash is doubled: the
+     * quoted name {@code "a""b"} (that is, {@code a"b}) appears as {@code ""a""""b""}, and a name beyond ASCII as
+     * its Unicode escape, {@code Ümlaut} as {@code U&""\\00dcmlaut""}.
      */
     static String messageIdentifier(String name) {
-        if (name.length() >= 4 && name.startsWith("\"\"") && name.endsWith("\"\"")) {
-            return name.substring(2, name.length() - 2).replace("\"\"\"\"", "\"");
+        boolean unicode = name.startsWith("U&");
+        String quoted = unicode ? name.substring(2) : name;
+        if (quoted.length() >= 4 && quoted.startsWith("\"\"") && quoted.endsWith("\"\"")) {
+            String plain = quoted.substring(2, quoted.length() - 2).replace("\"\"\"\"", "\"")
+                    .replace("\\\\", "\\");
+            return unicode ? Identifiers.unicodeEscaped(plain, name) : plain;
         }
         return name;
     }

@@ -115,4 +115,39 @@ final class Identifiers {
         }
         return -1;
     }
+
+    /**
+     * The name a SQL {@code U&"…"} identifier's text spells with the default escape: {@code \00dc} and
+     * {@code \+01f600} for code points, {@code \\} for a backslash; {@code unreadable} when it is not well formed.
+     */
+    static String unicodeEscaped(String text, String unreadable) {
+        StringBuilder name = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                name.append(c);
+            } else if (text.startsWith("\\", i + 1)) {
+                name.append('\\');
+                i++;
+            } else {
+                boolean wide = text.startsWith("+", i + 1);
+                int digits = wide ? 6 : 4;
+                int from = i + (wide ? 2 : 1);
+                if (from + digits > text.length()) {
+                    return unreadable;
+                }
+                try {
+                    int codePoint = Integer.parseInt(text.substring(from, from + digits), 16);
+                    if (!Character.isValidCodePoint(codePoint)) {
+                        return unreadable;
+                    }
+                    name.appendCodePoint(codePoint);
+                } catch (NumberFormatException notHex) {
+                    return unreadable;
+                }
+                i = from + digits - 1;
+            }
+        }
+        return name.toString();
+    }
 }

@@ -187,6 +187,22 @@ class H2DialectTest {
         assertEquals("(\"Name\" <> 'x')", quotedCondition.checkExpression());
     }
 
+    /** As 2.3.232 and 2.5.252 write "Ümlaut"."PÄRENT"("Ïd"), a column "P\d" and a table "T😀". */
+    @Test
+    void namesBeyondAsciiAndBackslashesAreReadAsTheyAre() {
+        ViolationFacts foreignKey = describe("23506", "Referential integrity constraint violation: \"FK: PUBLIC.CHILD"
+                + " FOREIGN KEY(\"\"P\\\\d\"\") REFERENCES U&\"\"\\\\00dcmlaut\"\".U&\"\"P\\\\00c4RENT\"\""
+                + "(U&\"\"\\\\00cfd\"\") (5)\"; SQL statement:\nINSERT INTO CHILD VALUES(1, 5) [23506-252]");
+        assertEquals(List.of("P\\d"), foreignKey.columns());
+        assertEquals("\u00dcmlaut", foreignKey.referencedSchema());
+        assertEquals("P\u00c4RENT", foreignKey.referencedTable());
+        assertEquals(List.of("\u00cfd"), foreignKey.referencedColumns());
+        ViolationFacts primaryKey = describe("23505", "Unique index or primary key violation: \"PUBLIC.CONSTRAINT_1"
+                + " PRIMARY KEY ON PUBLIC.U&\"\"T\\\\+01f600\"\"(ID) ( /* key:1 */ 1)\"");
+        assertEquals("T\ud83d\ude00", primaryKey.table());
+        assertEquals("U&\"\"\\\\0zzz\"\"", H2Dialect.messageIdentifier("U&\"\"\\\\0zzz\"\""), "not well formed");
+    }
+
     /** Names no longer than H2 allows are looked for, so that a value full of ": " is not tried at each one. */
     @Test
     void aConstraintNameIsLookedForOnlyAsLongAsH2AllowsOne() {
