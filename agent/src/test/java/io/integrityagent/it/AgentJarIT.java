@@ -3,8 +3,12 @@ package io.integrityagent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,26 @@ class AgentJarIT {
                     .filter(name -> !name.startsWith("io/integrityagent/"))
                     .collect(Collectors.toList());
             assertEquals(List.of(), foreign);
+        }
+    }
+
+    /** A class file without frames (Java 5's format, as ASM publishes its own) is verified the slow, old way. */
+    @Test
+    void everyClassFileCarriesStackMapFrames() throws Exception {
+        try (JarFile jar = new JarFile(AgentProcess.AGENT_JAR.toFile())) {
+            List<String> unframed = new ArrayList<>();
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    try (DataInputStream in = new DataInputStream(jar.getInputStream(entry))) {
+                        in.readInt(); // magic
+                        in.readUnsignedShort(); // minor version
+                        if (in.readUnsignedShort() < 50) {
+                            unframed.add(entry.getName());
+                        }
+                    }
+                }
+            }
+            assertEquals(List.of(), unframed);
         }
     }
 
