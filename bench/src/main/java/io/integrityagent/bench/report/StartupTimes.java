@@ -43,6 +43,25 @@ final class StartupTimes {
         return median(jdk, configuration, 0);
     }
 
+    /**
+     * The median over process runs of {@code configuration}'s millis minus {@code baseline}'s in the same round,
+     * or empty when not measured. The configurations run back to back in each round, so the difference cancels
+     * what slows the machine for a while (tens of ms on a shared host), which a difference of medians keeps.
+     */
+    OptionalDouble pairedAddedMillis(String jdk, Configuration configuration, Configuration baseline) {
+        Map<Configuration, List<long[]>> byConfiguration = runs.getOrDefault(jdk, Map.of());
+        List<long[]> measured = byConfiguration.get(configuration);
+        List<long[]> base = byConfiguration.get(baseline);
+        if (measured == null || base == null || measured.isEmpty() || measured.size() != base.size()) {
+            return OptionalDouble.empty();
+        }
+        List<Long> added = new ArrayList<>();
+        for (int round = 0; round < measured.size(); round++) {
+            added.add(measured.get(round)[0] - base.get(round)[0]);
+        }
+        return median(added);
+    }
+
     /** The median peak resident memory in MiB, or empty when not measured. */
     OptionalDouble peakRssMib(String jdk, Configuration configuration) {
         OptionalDouble kib = median(jdk, configuration, 1);
@@ -55,8 +74,13 @@ final class StartupTimes {
         if (measured == null || measured.isEmpty()) {
             return OptionalDouble.empty();
         }
-        List<Long> sorted = new ArrayList<>();
-        measured.forEach(run -> sorted.add(run[field]));
+        List<Long> values = new ArrayList<>();
+        measured.forEach(run -> values.add(run[field]));
+        return median(values);
+    }
+
+    private static OptionalDouble median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
         sorted.sort(null);
         int middle = sorted.size() / 2;
         return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle)

@@ -43,7 +43,7 @@ final class RunSettings {
             "                   the peers run on the first only)",
             "  --rounds N       forks of no agent, the empty agent and the Integrity Agent per cell (default 5)",
             "  --peer-rounds N  forks of each peer per cell, in the first N rounds (default 3)",
-            "  --startup-runs N process runs per configuration and JDK for the start-up time (default 7)",
+            "  --startup-runs N process runs per configuration and JDK for the start-up time (default 15)",
             "  --warmup N, --iterations N, --iteration-ms N",
             "                   warm-up and measured iterations per fork and their length (default 5, 5, 1000)",
             "  --fork-args      extra options for every benchmark JVM, e.g. \"-XX:+UnlockDiagnosticVMOptions",
@@ -67,7 +67,7 @@ final class RunSettings {
     int warmupMillis = 1000;
     int measurementIterations = 5;
     int measurementMillis = 1000;
-    int startupRuns = 7;
+    int startupRuns = 15;
     boolean startup = true;
     List<Scenario> scenarios = Arrays.stream(Scenario.values()).filter(Scenario::byDefault)
             .collect(Collectors.toList());
