@@ -7,11 +7,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -33,52 +29,28 @@ public final class JdbcInstrumentation {
     private final Subtypes classLoaders =
             new Subtypes(headers, ClassLoader.class, SecureClassLoader.class, URLClassLoader.class);
     private final PendingRewriter rewriter = new PendingRewriter();
-    /**
-     * The classes the transformer may rewrite that loaded before it (when attached to a running JVM, the drivers
-     * in use), held weakly: only a transformer that can retransform rewrites them, whenever they are.
-     */
-    private final Set<Class<?>> loadedBefore = Collections.synchronizedSet(
-            Collections.newSetFromMap(new WeakHashMap<>()));
     private final JdbcTransformer transformer;
-    /** Added only when something loaded before the transformer; null otherwise. */
-    private JdbcTransformer retransformer;
+    /**
+     * What loaded before the transformer, which sees every class after it; taken just after it was added, so
+     * that a class defined while it was being added is in one or the other. Dropped once retransformed.
+     */
+    private Class<?>[] loadedBefore;
 
     JdbcInstrumentation(Instrumentation instrumentation, InstrumentationFailures failures) {
         this.instrumentation = instrumentation;
         this.failures = failures;
-        this.transformer = JdbcTransformer.loading(List.of(statements, connections, classLoaders), failures,
-                rewriter, loadedBefore);
+        this.transformer = new JdbcTransformer(List.of(statements, connections, classLoaders), failures, rewriter);
     }
 
     /**
-     * Adds the transformer, which cannot retransform: while one that can is registered, the JVM keeps a copy of
-     * every class file that loads, which cost every start of an application about 10 ms. The classes it
-     * may rewrite that are loaded already are left to a second transformer that can; the classes to rewrite
-     * wait in either for {@link #hooksInstalled} or {@link #abandon}.
+     * Adds the transformer; the classes it is to rewrite wait in it for {@link #hooksInstalled} or
+     * {@link #abandon}.
      */
     public static JdbcInstrumentation register(Instrumentation instrumentation) {
         JdbcInstrumentation jdbc = new JdbcInstrumentation(instrumentation, new InstrumentationFailures());
-        instrumentation.addTransformer(jdbc.transformer, false);
-        // Taken after adding it: a class to rewrite that loads from now on waits in the transformer for the hooks,
-        // not yet defined, so what is loaded by now loaded before the transformer came.
-        List<Class<?>> rewritable = new ArrayList<>();
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if ((isClassLoader(loaded) || isJdbc(loaded)) && !loaded.isInterface()
-                    && loaded.getClassLoader() != null && instrumentation.isModifiableClass(loaded)) {
-                rewritable.add(loaded);
-            }
-        }
-        if (!rewritable.isEmpty()) {
-            instrumentation.addTransformer(jdbc.loadedBefore(rewritable), true);
-        }
+        instrumentation.addTransformer(jdbc.transformer, true);
+        jdbc.loadedBefore = instrumentation.getAllLoadedClasses();
         return jdbc;
-    }
-
-    /** Leaves {@code classes} to a transformer that can retransform, and returns it. */
-    JdbcTransformer loadedBefore(List<Class<?>> classes) {
-        loadedBefore.addAll(classes);
-        retransformer = transformer.retransforming();
-        return retransformer;
     }
 
     /**
@@ -95,16 +67,14 @@ public final class JdbcInstrumentation {
             countFailure.run(); // only slower: the application's first JDBC class will load ASM
         }
         // Class loaders first: the JDBC classes they hold can only be instrumented once they delegate the hooks.
-        retransform(JdbcInstrumentation::isClassLoader);
-        retransform(JdbcInstrumentation::isJdbc);
+        retransform(ClassLoader.class::isAssignableFrom);
+        retransform(loaded -> Statement.class.isAssignableFrom(loaded) || Connection.class.isAssignableFrom(loaded));
+        loadedBefore = null;
     }
 
-    /** The agent does not start: the transformers go, and a class waiting in one loads as it is. */
+    /** The agent does not start: the transformer goes, and a class waiting in it loads as it is. */
     public void abandon() {
         instrumentation.removeTransformer(transformer);
-        if (retransformer != null) {
-            instrumentation.removeTransformer(retransformer);
-        }
         rewriter.abandon();
     }
 
@@ -126,22 +96,11 @@ public final class JdbcInstrumentation {
         return ready;
     }
 
-    private static boolean isClassLoader(Class<?> type) {
-        return ClassLoader.class.isAssignableFrom(type);
-    }
-
-    private static boolean isJdbc(Class<?> type) {
-        return Statement.class.isAssignableFrom(type) || Connection.class.isAssignableFrom(type);
-    }
-
     /** One class at a time, so that a class the JVM refuses to retransform leaves the others instrumented. */
     private void retransform(Predicate<Class<?>> kind) {
-        Class<?>[] classes;
-        synchronized (loadedBefore) {
-            classes = loadedBefore.toArray(new Class<?>[0]);
-        }
-        for (Class<?> loaded : classes) {
-            if (kind.test(loaded)) {
+        for (Class<?> loaded : loadedBefore) {
+            if (kind.test(loaded) && !loaded.isInterface() && loaded.getClassLoader() != null
+                    && instrumentation.isModifiableClass(loaded)) {
                 try {
                     instrumentation.retransformClasses(loaded);
                 } catch (Throwable refused) {

@@ -7,7 +7,6 @@ import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The agent's class file transformer. A class implementing a JDBC method names a {@code java/sql/} type in its
@@ -15,10 +14,6 @@ import java.util.Set;
  * boolean)} names its descriptor, so any other class file is passed over after one scan of its bytes. The rest
  * are judged by their header, without ASM; only the JDBC classes and class loaders are handed to the
  * {@link ClassRewriter}, waiting for it if the agent is still starting.
- *
- * <p>Two share the work (see {@link JdbcInstrumentation#register}): one, which cannot retransform, rewrites the
- * classes as they load; the other, which can, rewrites only the classes that were loaded before the agent came,
- * whenever they are retransformed. Each passes over the other's classes, so no class is rewritten twice.
  */
 final class JdbcTransformer implements ClassFileTransformer {
 
@@ -31,34 +26,17 @@ final class JdbcTransformer implements ClassFileTransformer {
     private final List<Subtypes> rewritable;
     private final InstrumentationFailures failures;
     private final PendingRewriter rewriter;
-    /** The classes loaded before the agent came, which only the retransforming one rewrites. */
-    private final Set<Class<?>> loadedBefore;
-    private final boolean retransforming;
 
-    private JdbcTransformer(List<Subtypes> rewritable, InstrumentationFailures failures, PendingRewriter rewriter,
-                            Set<Class<?>> loadedBefore, boolean retransforming) {
+    JdbcTransformer(List<Subtypes> rewritable, InstrumentationFailures failures, PendingRewriter rewriter) {
         this.rewritable = rewritable;
         this.failures = failures;
         this.rewriter = rewriter;
-        this.loadedBefore = loadedBefore;
-        this.retransforming = retransforming;
-    }
-
-    /** The one that rewrites classes as they load, and any redefined later but those in {@code loadedBefore}. */
-    static JdbcTransformer loading(List<Subtypes> rewritable, InstrumentationFailures failures,
-                                   PendingRewriter rewriter, Set<Class<?>> loadedBefore) {
-        return new JdbcTransformer(rewritable, failures, rewriter, loadedBefore, false);
-    }
-
-    /** The one that rewrites only the classes in {@code loadedBefore}, each time they are retransformed. */
-    JdbcTransformer retransforming() {
-        return new JdbcTransformer(rewritable, failures, rewriter, loadedBefore, true);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
-        if (loader == null || className == null || !isMine(classBeingRedefined)
+        if (loader == null || className == null
                 || classBeingRedefined == null && !contains(classFile, JAVA_SQL) && !contains(classFile, LOAD_CLASS)
                 || fromAgentJar(domain)) {
             return null;
@@ -70,13 +48,6 @@ final class JdbcTransformer implements ClassFileTransformer {
             failures.report(loader, className.replace('/', '.'), "transforming it failed (" + failure + ")");
             return null;
         }
-    }
-
-    private boolean isMine(Class<?> classBeingRedefined) {
-        if (classBeingRedefined == null) {
-            return !retransforming;
-        }
-        return retransforming == loadedBefore.contains(classBeingRedefined);
     }
 
     private boolean rewritable(LoadingClass type) {

@@ -134,38 +134,6 @@ class JdbcTransformerTest {
         assertEquals(List.of(), failures);
     }
 
-    /**
-     * A class loaded before the agent came is rewritten only by the transformer that can retransform, whenever it
-     * is retransformed; any other only by the one that cannot, as it loads or is redefined. So none is rewritten
-     * twice when someone redefines it, which both are shown.
-     */
-    @Test
-    void eachClassIsRewrittenByOneOfTheTwoTransformers() throws Exception {
-        JdbcInstrumentation jdbc = new JdbcInstrumentation(null, new InstrumentationFailures(() -> { }));
-        Class<?> before = org.h2.jdbc.JdbcStatement.class;
-        Class<?> after = org.h2.jdbc.JdbcPreparedStatement.class;
-        JdbcTransformer retransformer = jdbc.loadedBefore(List.of(before));
-        jdbc.rewriteFromNow();
-        JdbcTransformer loading = jdbc.transformer();
-
-        assertNull(redefine(loading, before));
-        assertTrue(redefine(retransformer, before) != null);
-        assertTrue(redefine(loading, after) != null);
-        assertNull(redefine(retransformer, after));
-        assertTrue(loading.transform(null, after.getClassLoader(), internalName(after), null, null,
-                classFile(after)) != null);
-        assertNull(retransformer.transform(null, after.getClassLoader(), internalName(after), null, null,
-                classFile(after)));
-    }
-
-    private static byte[] redefine(JdbcTransformer transformer, Class<?> type) throws IOException {
-        return transformer.transform(null, type.getClassLoader(), internalName(type), type, null, classFile(type));
-    }
-
-    private static String internalName(Class<?> type) {
-        return type.getName().replace('.', '/');
-    }
-
     @Test
     void classFilesNamingNeitherJavaSqlNorLoadClassArePassedOver() throws Exception {
         assertNull(transformer.transform(null, getClass().getClassLoader(), "java/lang/Object", null, null,
