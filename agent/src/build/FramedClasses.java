@@ -19,8 +19,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Build step, run on the shaded agent jar ({@code java -cp <ASM> FramedClasses.java <jar>}): every class file
- * older than Java 6's format (ASM's own, published as Java 5 class files) is rewritten as a Java 8 class file
- * with stack map frames, its code unchanged. The JVM verifies a class without frames with the old inference
+ * older than Java 6's format (ASM's own, published as Java 5 class files) is rewritten in Java 6's format, with
+ * stack map frames, its code unchanged. The JVM verifies a class without frames with the old inference
  * verifier, several times slower than checking frames: for ASM's classes, which the agent loads at start-up,
  * that was about 9 ms of CPU in every application start. Entries keep their order and times, so the jar stays
  * reproducible.
@@ -83,7 +83,9 @@ public final class FramedClasses {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                               String[] interfaces) {
-                super.visit(Opcodes.V1_8, access, name, signature, superName, interfaces);
+                // Java 6's format, the first with frames: should a frame computed here be wrong, the JVM falls
+                // back to the old verifier for such a class file rather than refuse it.
+                super.visit(Opcodes.V1_6, access, name, signature, superName, interfaces);
             }
         }, 0);
         return writer.toByteArray();
