@@ -23,62 +23,79 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the violation pipeline and starts its outputs, on the agent's start thread. */
+/** Starts the outputs on the agent's start thread, and builds the violation pipeline when it is first needed. */
 final class OutputsStart {
 
     private OutputsStart() {
     }
 
     /**
-     * Builds the pipeline and starts the outputs, once JDBC classes are instrumented: they load most of the
-     * agent's classes, and the application need not wait for that to run its first query.
+     * Starts the outputs, once JDBC classes are instrumented, and leaves the pipeline to be built when the first
+     * violation needs it: building it loads most of the agent's classes, tens of milliseconds of CPU that an
+     * application need not spend on its start, nor at all if it never sends a violation. What the outside sees
+     * (the endpoint, the application's registry, OTLP, the events file, the start-up line) starts now.
      */
     static void start(AgentConfig config, AgentMetrics metrics, StartingPipeline starting,
                       Instrumentation instrumentation) {
-        FailureHandler started = FailureHandler.NONE;
         try {
             if (config.applicationMetrics()) {
                 ApplicationMetrics.watch(instrumentation, metrics);
             }
             List<String> outputs = new ArrayList<>();
-            // Started before the sinks exist, so that the live page's store is kept only when it is served.
-            List<String> served = new ArrayList<>();
-            RecentViolations recent = EndpointStart.start(config, metrics, AgentStart::printLine, served).recent();
-            ApplicationContext context = new ApplicationContext(config.traces());
-            started = new ViolationPipeline(
-                    new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
-                            new Redactor(config.redactPattern()), config.captureParameters(),
-                            new CatalogLookup(CaptureHooks::unobserved)),
-                    sinks(config, metrics, context, recent, starting, outputs), metrics, context);
-            outputs.addAll(served);
+            if (config.logFormat() == LogFormat.OFF) {
+                outputs.add("log off");
+            }
+            EventFile events = openEvents(config, outputs);
+            // Started before the pipeline exists, so that the live page's store is kept only when it is served.
+            RecentViolations recent = EndpointStart.start(config, metrics, AgentStart::printLine, outputs).recent();
             startOtlp(config, metrics, outputs);
             AgentStart.printLine(IntegrityAgent.NAME + " " + IntegrityAgent.version()
                     + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
+            starting.buildOnFirstUse(() -> pipeline(config, metrics, starting, recent, events));
         } catch (Throwable failure) {
             AgentStart.printLine(IntegrityAgent.NAME + ": could not start (" + failure
                     + "); the application runs without it");
-        } finally {
-            starting.started(started);
-            CaptureHooks.handOver(starting, started);
+            starting.started(FailureHandler.NONE);
         }
+    }
+
+    /**
+     * The pipeline, built on the thread of the first violation; the hooks are then handed straight to it. If it
+     * cannot be built, it never will be: the line says why, and nothing more is reported.
+     */
+    private static FailureHandler pipeline(AgentConfig config, AgentMetrics metrics, StartingPipeline starting,
+                                           RecentViolations recent, EventFile events) {
+        FailureHandler built = FailureHandler.NONE;
+        try {
+            ApplicationContext context = new ApplicationContext(config.traces());
+            built = new ViolationPipeline(
+                    new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
+                            new Redactor(config.redactPattern()), config.captureParameters(),
+                            new CatalogLookup(CaptureHooks::unobserved)),
+                    sinks(config, metrics, context, recent, events, starting), metrics, context);
+        } catch (Throwable failure) {
+            AgentStart.printLine(IntegrityAgent.NAME + ": could not start (" + failure
+                    + "); the application runs without it");
+        }
+        CaptureHooks.handOver(starting, built);
+        return built;
     }
 
     /**
      * The outputs of every report, each named by the stage its failures are counted under.
      *
      * @param recent the live page's store, {@code null} when the page is not served
+     * @param events the events file, {@code null} when none is written
      */
     private static List<ReportSink> sinks(AgentConfig config, AgentMetrics metrics, ApplicationContext context,
-                                          RecentViolations recent, StartingPipeline starting,
-                                          List<String> outputs) {
+                                          RecentViolations recent, EventFile events, StartingPipeline starting) {
         List<ReportSink> sinks = new ArrayList<>();
         sinks.add(new ReportSink("metrics", (report, correlation) -> metrics.countViolation(report)));
-        ViolationLog log = openLog(config, starting, outputs);
+        ViolationLog log = openLog(config, starting);
         if (log != null) {
             sinks.add(new ReportSink("log", (report, correlation) -> log.log(report)));
         }
-        EventFile events = openEvents(config, outputs);
         if (events != null) {
             sinks.add(new ReportSink("events", (report, correlation) -> events.write(report)));
         }
@@ -89,9 +106,8 @@ final class OutputsStart {
         return sinks;
     }
 
-    private static ViolationLog openLog(AgentConfig config, StartingPipeline starting, List<String> outputs) {
+    private static ViolationLog openLog(AgentConfig config, StartingPipeline starting) {
         if (config.logFormat() == LogFormat.OFF) {
-            outputs.add("log off");
             return null;
         }
         ViolationLog log = new ViolationLog(config.logFormat(), config.logSummaryInterval(),

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Stands in for the pipeline while it is being built after start-up: a violation that comes first waits for
- * it, a moment at most, so that it is reported like any other. At exit it runs what the outputs need done
- * then (from the one shutdown hook registered at start-up: the JVM takes no new hooks once it is exiting).
+ * Stands in for the pipeline until it is built: a violation that comes while the agent is starting waits for the
+ * start, a moment at most, and the first one after it builds the pipeline (those that come meanwhile wait for it,
+ * once), so that each is reported like any other. At exit it runs what the outputs need done then (from the one
+ * shutdown hook registered at start-up: the JVM takes no new hooks once it is exiting).
  */
 final class StartingPipeline implements FailureHandler {
 
@@ -26,15 +28,25 @@ final class StartingPipeline implements FailureHandler {
      */
     private volatile Runnable countLost;
     private volatile FailureHandler pipeline;
+    /** Builds the pipeline once the start is over; null once it has, or when there is nothing to build. */
+    private Supplier<FailureHandler> builder;
     private final List<Runnable> exitActions = new CopyOnWriteArrayList<>();
 
     void countLostWith(Runnable counter) {
         countLost = counter;
     }
 
-    /** The pipeline is ready; {@link FailureHandler#NONE} if it could not be built. */
+    /** The pipeline is ready; {@link FailureHandler#NONE} if the agent could not start. */
     void started(FailureHandler built) {
         pipeline = built;
+        ready.countDown();
+    }
+
+    /** The start is over; {@code build} makes the pipeline when the first violation comes, never throwing. */
+    void buildOnFirstUse(Supplier<FailureHandler> build) {
+        synchronized (this) {
+            builder = build;
+        }
         ready.countDown();
     }
 
@@ -97,6 +109,15 @@ final class StartingPipeline implements FailureHandler {
             ready.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt(); // the application's, to keep
+        }
+        FailureHandler started = pipeline;
+        return started != null ? started : builtOnce();
+    }
+
+    private synchronized FailureHandler builtOnce() {
+        if (pipeline == null && builder != null) {
+            pipeline = builder.get();
+            builder = null;
         }
         return pipeline;
     }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.integrityagent.bootstrap.Hooks;
 import io.integrityagent.bootstrap.JdbcHooks;
+import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.config.AgentConfig;
 import io.integrityagent.instrumentation.CaptureHooks;
 import io.integrityagent.output.AgentMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -20,8 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Violations that come while the pipeline is built wait for it, and those after it go straight to it: each is
- * reported once, none is lost, and the agent counts no failure of its own.
+ * The pipeline is built when the first violation needs it; violations that come while the agent starts or the
+ * pipeline is built wait for it, and those after it go straight to it: each is reported once, none is lost, and
+ * the agent counts no failure of its own.
  */
 class StartWindowTest {
 
@@ -70,6 +74,26 @@ class StartWindowTest {
         String last = lines.get(lines.size() - 1);
         assertTrue(last.contains("\"callSite\":\"" + StartWindowTest.class.getName() + ".violate("), last);
         assertFalse(metrics.scrape().contains("stage=\"start\""), metrics.scrape());
+    }
+
+    @Test
+    void thePipelineIsBuiltByTheFirstViolationAndOnlyOnce() {
+        StartingPipeline starting = new StartingPipeline();
+        AtomicInteger builds = new AtomicInteger();
+        List<FailedExecution> handled = new ArrayList<>();
+        starting.buildOnFirstUse(() -> {
+            builds.incrementAndGet();
+            return handled::add;
+        });
+        assertEquals(0, builds.get());
+
+        FailedExecution first = new FailedExecution(new SQLException("first"), null, null, "insert", false);
+        FailedExecution second = new FailedExecution(new SQLException("second"), null, null, "insert", false);
+        starting.onFailure(first);
+        starting.onFailure(second);
+
+        assertEquals(1, builds.get());
+        assertEquals(List.of(first, second), handled);
     }
 
     private static void await(CyclicBarrier barrier) {

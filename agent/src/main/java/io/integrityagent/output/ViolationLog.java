@@ -56,9 +56,12 @@ public final class ViolationLog implements AutoCloseable {
         this.sinks = sinks;
         this.clock = clock;
         this.quiet = quiet;
+        // Made on the thread of the first violation (see OutputsStart): the summary thread takes none of its
+        // inheritable thread locals nor its context class loader, which would keep an application's loader alive.
         this.summaries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "integrity-agent-log-summary");
+            Thread thread = new Thread(null, task, "integrity-agent-log-summary", 0, false);
             thread.setDaemon(true);
+            thread.setContextClassLoader(ViolationLog.class.getClassLoader());
             return thread;
         });
         long millis = interval.toMillis();
