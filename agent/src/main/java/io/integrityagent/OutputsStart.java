@@ -52,7 +52,8 @@ final class OutputsStart {
             AgentStart.printLine(IntegrityAgent.NAME + " " + IntegrityAgent.version()
                     + ": explaining integrity violations sent through JDBC"
                     + (outputs.isEmpty() ? "" : "; " + String.join("; ", outputs)));
-            starting.buildOnFirstUse(() -> pipeline(config, metrics, starting, recent, events));
+            ThreadGroup agentThreads = Thread.currentThread().getThreadGroup();
+            starting.buildOnFirstUse(() -> pipeline(config, metrics, starting, recent, events, agentThreads));
         } catch (Throwable failure) {
             AgentStart.printLine(IntegrityAgent.NAME + ": could not start (" + failure
                     + "); the application runs without it");
@@ -62,21 +63,23 @@ final class OutputsStart {
 
     /**
      * The pipeline, built on the thread of the first violation; the hooks are then handed straight to it. If it
-     * cannot be built, it never will be: the line says why, and nothing more is reported.
+     * cannot be built, it never will be: the line says why, and each violation is counted as lost.
      */
     private static FailureHandler pipeline(AgentConfig config, AgentMetrics metrics, StartingPipeline starting,
-                                           RecentViolations recent, EventFile events) {
-        FailureHandler built = FailureHandler.NONE;
+                                           RecentViolations recent, EventFile events, ThreadGroup agentThreads) {
+        FailureHandler built;
         try {
             ApplicationContext context = new ApplicationContext(config.traces());
             built = new ViolationPipeline(
                     new ReportAssembler(new ValueRenderer(config.valuesMaxLength(), config.sqlMaxLength()),
                             new Redactor(config.redactPattern()), config.captureParameters(),
                             new CatalogLookup(CaptureHooks::unobserved)),
-                    sinks(config, metrics, context, recent, events, starting), metrics, context);
+                    sinks(metrics, context, recent, openLog(config, starting, agentThreads), events), metrics,
+                    context);
         } catch (Throwable failure) {
             AgentStart.printLine(IntegrityAgent.NAME + ": could not start (" + failure
                     + "); the application runs without it");
+            built = lost -> metrics.countInternalError("start");
         }
         CaptureHooks.handOver(starting, built);
         return built;
@@ -86,13 +89,13 @@ final class OutputsStart {
      * The outputs of every report, each named by the stage its failures are counted under.
      *
      * @param recent the live page's store, {@code null} when the page is not served
+     * @param log    the log, {@code null} when it is off
      * @param events the events file, {@code null} when none is written
      */
-    private static List<ReportSink> sinks(AgentConfig config, AgentMetrics metrics, ApplicationContext context,
-                                          RecentViolations recent, EventFile events, StartingPipeline starting) {
+    private static List<ReportSink> sinks(AgentMetrics metrics, ApplicationContext context, RecentViolations recent,
+                                          ViolationLog log, EventFile events) {
         List<ReportSink> sinks = new ArrayList<>();
         sinks.add(new ReportSink("metrics", (report, correlation) -> metrics.countViolation(report)));
-        ViolationLog log = openLog(config, starting);
         if (log != null) {
             sinks.add(new ReportSink("log", (report, correlation) -> log.log(report)));
         }
@@ -106,12 +109,12 @@ final class OutputsStart {
         return sinks;
     }
 
-    private static ViolationLog openLog(AgentConfig config, StartingPipeline starting) {
+    private static ViolationLog openLog(AgentConfig config, StartingPipeline starting, ThreadGroup agentThreads) {
         if (config.logFormat() == LogFormat.OFF) {
             return null;
         }
         ViolationLog log = new ViolationLog(config.logFormat(), config.logSummaryInterval(),
-                new ApplicationLogSinks(), config.logQuiet());
+                new ApplicationLogSinks(), config.logQuiet(), agentThreads);
         starting.atExit(log::flushAtExit);
         return log;
     }

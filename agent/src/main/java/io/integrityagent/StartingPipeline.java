@@ -2,6 +2,8 @@ package io.integrityagent;
 
 import io.integrityagent.capture.FailedExecution;
 import io.integrityagent.instrumentation.FailureHandler;
+import java.security.AccessController;
+import java.security.PrivilegedAction;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -114,9 +116,15 @@ final class StartingPipeline implements FailureHandler {
         return started != null ? started : builtOnce();
     }
 
+    /**
+     * Built with the agent's own permissions, not those of the application's code on this thread's stack (under a
+     * SecurityManager, JDK 23 and before).
+     */
+    @SuppressWarnings("removal")
     private synchronized FailureHandler builtOnce() {
         if (pipeline == null && builder != null) {
-            pipeline = builder.get();
+            Supplier<FailureHandler> build = builder;
+            pipeline = AccessController.doPrivileged((PrivilegedAction<FailureHandler>) build::get);
             builder = null;
         }
         return pipeline;

@@ -96,6 +96,24 @@ class StartWindowTest {
         assertEquals(List.of(first, second), handled);
     }
 
+    /** A thread the application's first violation made would join its group, and be listed and interrupted there. */
+    @Test
+    void theFirstViolationLeavesNoThreadOfTheAgentsInTheApplicationsGroup() throws Exception {
+        StartingPipeline starting = new StartingPipeline();
+        AgentMetrics metrics = new AgentMetrics();
+        CaptureHooks.install(starting, true, () -> { });
+        JdbcHooks hooks = Hooks.jdbc;
+        OutputsStart.start(AgentConfig.load("metrics.application=off", Map.of(), Map.of()), metrics, starting, null);
+
+        ThreadGroup application = new ThreadGroup("application");
+        Thread worker = new Thread(application, () -> violate(hooks), "worker");
+        worker.start();
+        worker.join();
+
+        assertEquals(0, application.activeCount());
+        assertTrue(metrics.scrape().contains("db_integrity_violations_total{"), metrics.scrape());
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await();

@@ -43,24 +43,35 @@ public final class ViolationLog implements AutoCloseable {
     private final Map<Key, Repeats> repeats = new ConcurrentHashMap<>();
     private final ScheduledExecutorService summaries;
 
-    /** @param quiet constraint names (matched whole) never logged, or null to log every violation */
-    public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks, Pattern quiet) {
-        this(format, interval, sinks::forLoader, System::currentTimeMillis, quiet);
+    /**
+     * @param quiet   constraint names (matched whole) never logged, or null to log every violation
+     * @param threads the agent's thread group, where the summary thread goes
+     */
+    public ViolationLog(LogFormat format, Duration interval, ApplicationLogSinks sinks, Pattern quiet,
+                        ThreadGroup threads) {
+        this(format, interval, sinks::forLoader, System::currentTimeMillis, quiet, threads);
     }
 
     /** @param sinks the sink for the context class loader of the thread that logs */
     ViolationLog(LogFormat format, Duration interval, Function<ClassLoader, LogSink> sinks, LongSupplier clock,
                  Pattern quiet) {
+        this(format, interval, sinks, clock, quiet, null);
+    }
+
+    private ViolationLog(LogFormat format, Duration interval, Function<ClassLoader, LogSink> sinks,
+                         LongSupplier clock, Pattern quiet, ThreadGroup threads) {
         this.format = format;
         this.interval = interval;
         this.sinks = sinks;
         this.clock = clock;
         this.quiet = quiet;
-        // Made on the thread of the first violation (see OutputsStart): the summary thread takes none of its
-        // inheritable thread locals nor its context class loader, which would keep an application's loader alive.
+        // Made on the thread of the first violation (see OutputsStart): the summary thread joins the agent's group,
+        // not that thread's, and takes none of its inheritable thread locals, priority or context class loader,
+        // which would keep an application's loader alive.
         this.summaries = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(null, task, "integrity-agent-log-summary", 0, false);
+            Thread thread = new Thread(threads, task, "integrity-agent-log-summary", 0, false);
             thread.setDaemon(true);
+            thread.setPriority(Thread.NORM_PRIORITY);
             thread.setContextClassLoader(ViolationLog.class.getClassLoader());
             return thread;
         });
