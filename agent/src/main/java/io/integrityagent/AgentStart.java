@@ -13,8 +13,8 @@ import java.lang.instrument.Instrumentation;
  * The agent's start, on its own thread beside the application's (see {@link IntegrityAgent}): settings, the
  * bootstrap hooks and the JDBC classes' instrumentation, for which the application's first JDBC class may be
  * waiting, then the outputs ({@link OutputsStart}, a class of its own so that the JVM loads what it names only
- * then; it leaves the pipeline to the first violation). Nothing here may stop the application from starting: every failure becomes one
- * line on stderr.
+ * then; it leaves the pipeline to the first violation). Nothing here may stop the application from starting:
+ * every failure becomes one line on stderr.
  */
 final class AgentStart {
 
