@@ -56,13 +56,8 @@ public final class BootstrapClasses {
 
     private static void defineInBootstrapLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
             throws Exception {
-        String definerPath = BootLoaderDefiner.class.getName().replace('.', '/') + ".class";
-        byte[] definerFile;
-        try (InputStream in = BootstrapClasses.class.getClassLoader().getResourceAsStream(definerPath)) {
-            definerFile = in.readAllBytes();
-        }
         PrivateLoader loader = new PrivateLoader();
-        Class<?> definerType = loader.define(definerFile);
+        Class<?> definerType = loader.define(BootLoaderDefiner.classFile());
         Module javaBase = Object.class.getModule();
         Map<String, Set<Module>> internalMisc = Map.of("jdk.internal.misc", Set.of(loader.getUnnamedModule()));
         instrumentation.redefineModule(javaBase, Set.of(), internalMisc, internalMisc, Set.of(), Map.of());
@@ -121,7 +116,7 @@ public final class BootstrapClasses {
         }
     }
 
-    /** A class loader of its own for {@link BootLoaderDefiner}, so that its module is one nobody else is in. */
+    /** A class loader of its own for the {@link BootLoaderDefiner}, so that its module is one nobody else is in. */
     private static final class PrivateLoader extends ClassLoader {
         PrivateLoader() {
             super(null);
