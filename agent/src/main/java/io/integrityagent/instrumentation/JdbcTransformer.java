@@ -2,7 +2,6 @@ package io.integrityagent.instrumentation;
 
 import io.integrityagent.util.JdkPackages;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -17,9 +16,9 @@ import java.util.Objects;
  */
 final class JdbcTransformer implements ClassFileTransformer {
 
-    private static final byte[] JAVA_SQL = "java/sql/".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOAD_CLASS =
-            BootDelegationInstrumentation.LOAD_CLASS_DESCRIPTOR.getBytes(StandardCharsets.US_ASCII);
+    private static final BytePattern JAVA_SQL = new BytePattern("java/sql/");
+    private static final BytePattern LOAD_CLASS =
+            new BytePattern(BootDelegationInstrumentation.LOAD_CLASS_DESCRIPTOR);
     private static final CodeSource AGENT = JdbcTransformer.class.getProtectionDomain().getCodeSource();
 
     /** The kinds of class an instrumentation may apply to. */
@@ -37,7 +36,7 @@ final class JdbcTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain domain, byte[] classFile) {
         if (loader == null || className == null
-                || classBeingRedefined == null && !contains(classFile, JAVA_SQL) && !contains(classFile, LOAD_CLASS)
+                || classBeingRedefined == null && !JAVA_SQL.isIn(classFile) && !LOAD_CLASS.isIn(classFile)
                 || fromAgentJar(domain)) {
             return null;
         }
@@ -83,22 +82,5 @@ final class JdbcTransformer implements ClassFileTransformer {
      */
     private static boolean fromAgentJar(ProtectionDomain domain) {
         return domain != null && Objects.equals(domain.getCodeSource(), AGENT);
-    }
-    static boolean contains(byte[] data, byte[] pattern) {
-        byte first = pattern[0];
-        int last = data.length - pattern.length;
-        outer:
-        for (int i = 0; i < last + 1; i++) {
-            if (data[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
