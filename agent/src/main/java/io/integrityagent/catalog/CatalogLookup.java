@@ -121,7 +121,8 @@ public final class CatalogLookup {
         try {
             return unobserved.run(() -> {
                 Connection connection = ((Statement) statement).getConnection();
-                if (connection == null || connection.isClosed() || !connection.getAutoCommit()) {
+                if (connection == null || connection.isClosed() || !connection.getAutoCommit()
+                        || ServerTransaction.isOpen(connection)) {
                     return null;
                 }
                 // What the catalog said of a table holds for that schema only: the same name elsewhere (after

@@ -589,11 +589,7 @@ public final class CatalogueScenarios {
      * server last ran on the connection, seen from a second one, shows that nothing ran after the failed statement.
      */
     static void violationAbortsTransaction(Run r) throws SQLException {
-        int backend;
-        try (Statement s = r.c.createStatement(); ResultSet pid = s.executeQuery("SELECT pg_backend_pid()")) {
-            pid.next();
-            backend = pid.getInt(1);
-        }
+        int backend = backendPid(r);
         r.c.setAutoCommit(false);
         try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO customers (id, name) VALUES (?, ?)")) {
             ps.setInt(1, 1);
@@ -602,15 +598,7 @@ public final class CatalogueScenarios {
         } catch (SQLException e) {
             Fingerprint.caught("violationAbortsTransaction", e);
         }
-        try (Connection monitor = r.database.open(r.url);
-             PreparedStatement activity = monitor.prepareStatement(
-                     "SELECT state, query FROM pg_stat_activity WHERE pid = ?")) {
-            activity.setInt(1, backend);
-            try (ResultSet row = activity.executeQuery()) {
-                row.next();
-                Fingerprint.result("lastOnConnectionAfterViolation", row.getString(1) + " | " + row.getString(2));
-            }
-        }
+        Fingerprint.result("lastOnConnectionAfterViolation", lastStatementOf(r, backend));
         try (Statement s = r.c.createStatement()) {
             s.execute("SELECT count(*) FROM customers");
         } catch (SQLException e) {
@@ -621,6 +609,49 @@ public final class CatalogueScenarios {
         try (Statement s = r.c.createStatement(); ResultSet count = s.executeQuery("SELECT count(*) FROM customers")) {
             count.next();
             Fingerprint.result("customersAfterRollback", count.getInt(1));
+        }
+    }
+
+    /**
+     * The same with the transaction begun by the application's own BEGIN: the driver still reports auto-commit,
+     * while the server holds the transaction the violation aborted. Without a column list the INSERT is one whose
+     * values the agent pairs with the catalog's column order when it may ask.
+     */
+    static void violationAbortsTransactionBegunBySql(Run r) throws SQLException {
+        int backend = backendPid(r);
+        try (Statement s = r.c.createStatement()) {
+            s.execute("BEGIN");
+        }
+        try (PreparedStatement ps = r.c.prepareStatement("INSERT INTO customers VALUES (?, ?)")) {
+            ps.setInt(1, 1);
+            ps.setString(2, "Ada in a transaction");
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("violationAbortsTransactionBegunBySql", e);
+        }
+        Fingerprint.result("lastOnConnectionAfterViolationInSqlTransaction", lastStatementOf(r, backend));
+        try (Statement s = r.c.createStatement()) {
+            s.execute("ROLLBACK");
+        }
+    }
+
+    private static int backendPid(Run r) throws SQLException {
+        try (Statement s = r.c.createStatement(); ResultSet pid = s.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
+    }
+
+    /** What the server last ran on a connection, and its state, seen from a second connection. */
+    private static String lastStatementOf(Run r, int backend) throws SQLException {
+        try (Connection monitor = r.database.open(r.url);
+             PreparedStatement activity = monitor.prepareStatement(
+                     "SELECT state, query FROM pg_stat_activity WHERE pid = ?")) {
+            activity.setInt(1, backend);
+            try (ResultSet row = activity.executeQuery()) {
+                row.next();
+                return row.getString(1) + " | " + row.getString(2);
+            }
         }
     }
 

@@ -84,6 +84,7 @@ public final class ViolationCatalogue {
         add("secretKnownOnlyToTheDatabase", CatalogueScenarios::secretKnownOnlyToTheDatabase);
         add("newlineInBoundValue", CatalogueScenarios::newlineInBoundValue);
         add("violationAbortsTransaction", CatalogueScenarios::violationAbortsTransaction);
+        add("violationAbortsTransactionBegunBySql", CatalogueScenarios::violationAbortsTransactionBegunBySql);
         add("successfulStatements", CatalogueScenarios::successfulStatements);
         add("successfulCommit", CatalogueScenarios::successfulCommit);
         add("syntaxError", CatalogueScenarios::syntaxError);
