@@ -48,7 +48,6 @@ final class Masking {
     private final Set<String> longValues = new LinkedHashSet<>();
     private final Set<Integer> maskedParameters = new LinkedHashSet<>();
     private final Set<Integer> maskedLiteralStarts = new HashSet<>();
-    private final boolean mentionsSensitive;
 
     /**
      * @param tableMayHoldSecret the statement is an INSERT without column list into a table that has a sensitive
@@ -68,8 +67,7 @@ final class Masking {
             literals.sort(Comparator.comparingInt(TextSpan::start));
         }
         this.stringLiterals = literals;
-        this.mentionsSensitive = redactor.mentionsSensitive(sql) || namesSensitiveColumn();
-        boolean mayCarrySecret = tableMayHoldSecret || mentionsSensitive;
+        boolean mayCarrySecret = tableMayHoldSecret || redactor.mentionsSensitive(sql) || namesSensitiveColumn();
         maskParameters(mayCarrySecret);
         maskLiterals(mayCarrySecret && !everyStringLiteralPaired());
     }
@@ -141,9 +139,18 @@ final class Masking {
      *
      * @param sentByColumn what {@link SentValues} found for the report's columns
      * @param columns      the constrained columns as the report names them
+     * @param keyCarrier   the values of a batch entry that carries the key value, when which entry failed is not
+     *                     known (and so the statement's parameters are not); null otherwise
      */
     Map<String, String> values(Map<String, Object> sentByColumn, ViolationFacts facts, List<String> columns,
-                               SentValues sent) {
+                               ParameterValues keyCarrier) {
+        if (keyCarrier != null) {
+            for (int index = 1; index <= keyCarrier.highestIndex(); index++) {
+                if (maskedParameters.contains(index)) {
+                    addSecret(ValueRenderer.raw(keyCarrier.value(index)));
+                }
+            }
+        }
         for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
             if (redactor.isSensitive(value.getKey())) {
                 Object sentValue = value.getValue();
@@ -159,7 +166,7 @@ final class Masking {
                 addSecret(LiteralValues.content(reported.getValue()));
             }
         }
-        if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, sent)) {
+        if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, keyCarrier)) {
             addSecret(facts.keyValue());
         }
         for (String reported : facts.reportedValues().values()) {
@@ -183,28 +190,74 @@ final class Masking {
     /**
      * Whether the key value the database printed may be a secret that masking the values sent would not catch:
      * it is a sensitive column's; or its columns are unknown and either the key is named like a sensitive column
-     * or the statement names one whose value the agent does not have.
+     * or the value is not made of values the statement sent (those among them that are masked are masked in its
+     * echo too). A key over columns the statement did not send (an UPDATE of one column of a composite key, an
+     * INSERT … SELECT) may hold any column of the row.
      */
-    private boolean keyValueMayBeSecret(ViolationFacts facts, List<String> columns, SentValues sent) {
+    private boolean keyValueMayBeSecret(ViolationFacts facts, List<String> columns, ParameterValues keyCarrier) {
         if (!columns.isEmpty()) {
             return columns.stream().anyMatch(redactor::isSensitive);
         }
-        if (redactor.isSensitive(facts.constraint())) {
-            return true;
-        }
-        if (!mentionsSensitive) {
-            return false;
-        }
-        boolean namesSensitiveColumn = false;
-        for (ColumnSource source : shape.columns()) {
-            if (redactor.isSensitive(source.column())) {
-                namesSensitiveColumn = true;
-                if (sent.valueOf(source) == null) {
+        return redactor.isSensitive(facts.constraint()) || !madeOfValuesSent(facts.keyValue(), keyCarrier);
+    }
+
+    /**
+     * Whether {@code key} is one value the statement sent, or several joined by "-" as MySQL and MariaDB print a
+     * composite key; the last may be cut short, as they cut a long key.
+     */
+    private boolean madeOfValuesSent(String key, ParameterValues keyCarrier) {
+        Set<String> sent = valuesSent();
+        addParameters(sent, keyCarrier);
+        boolean[] partStarts = new boolean[key.length() + 1];
+        partStarts[0] = true;
+        for (int start = 0; start < key.length(); start++) {
+            if (!partStarts[start]) {
+                continue;
+            }
+            for (String value : sent) {
+                int end = start + value.length();
+                if (key.startsWith(value, start)) {
+                    if (end == key.length()) {
+                        return true;
+                    }
+                    if (key.charAt(end) == '-') {
+                        partStarts[end + 1] = true;
+                    }
+                } else if (end > key.length() && value.startsWith(key.substring(start))) {
                     return true;
                 }
             }
         }
-        return !namesSensitiveColumn;
+        return false;
+    }
+
+    /** The bound parameters' values and the literals of the statement's text. */
+    private Set<String> valuesSent() {
+        Set<String> sent = new HashSet<>();
+        addParameters(sent, parameters);
+        for (ColumnSource source : shape.columns()) {
+            if (source.isLiteral()) {
+                addSent(sent, LiteralValues.content(source.literal()));
+            }
+        }
+        for (TextSpan literal : stringLiterals) {
+            addSent(sent, LiteralValues.content(sql.substring(literal.start(), literal.end())));
+        }
+        return sent;
+    }
+
+    private static void addParameters(Set<String> sent, ParameterValues bound) {
+        if (bound != null) {
+            for (int index = 1; index <= bound.highestIndex(); index++) {
+                addSent(sent, ValueRenderer.raw(bound.value(index)));
+            }
+        }
+    }
+
+    private static void addSent(Set<String> sent, String value) {
+        if (value != null && !value.isEmpty() && !"NULL".equalsIgnoreCase(value)) {
+            sent.add(value);
+        }
     }
 
     /**

@@ -103,7 +103,8 @@ public final class ReportAssembler {
                 resolved.tableMayHoldColumnMatching(redactor::isSensitive),
                 resolved.dialect().doubleQuotesMayQuoteStrings());
         Map<String, String> values = masking.values(
-                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns, sent);
+                columns.isEmpty() ? sent.wholeRow() : sent.forColumns(columns, facts), facts, columns,
+                resolved.keyCarrier());
         ExplanationInput input = new ExplanationInput(facts, masking.echoed(facts.keyValue()), dialect,
                 resolved.shape().verb(), resolved.table(), columns.isEmpty() ? null : columns, values,
                 sent.omittedFromInsert(columns));

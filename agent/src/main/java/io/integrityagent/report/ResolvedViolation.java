@@ -27,10 +27,11 @@ final class ResolvedViolation {
     private final Integer batchIndex;
     private final FailingEntry failingEntry;
     private final SentValues sent;
+    private final ParameterValues keyCarrier;
 
     ResolvedViolation(ViolationFacts facts, Dialect dialect, String sql, ParameterValues parameters, SqlShape shape,
                       List<String> tableColumns, String table, List<String> columns, Integer batchIndex,
-                      FailingEntry failingEntry, SentValues sent) {
+                      FailingEntry failingEntry, SentValues sent, ParameterValues keyCarrier) {
         this.facts = facts;
         this.dialect = dialect;
         this.sql = sql;
@@ -42,6 +43,7 @@ final class ResolvedViolation {
         this.batchIndex = batchIndex;
         this.failingEntry = failingEntry;
         this.sent = sent;
+        this.keyCarrier = keyCarrier;
     }
 
     ViolationKind kind() { return facts.kind(); }
@@ -76,6 +78,12 @@ final class ResolvedViolation {
 
     /** The failed batch entry, 0-based; null for no batch, a batch of one, or when it cannot be told. */
     Integer batchIndex() { return batchIndex; }
+
+    /**
+     * The values of the first batch entry that carries the key value the database printed, when which entry failed
+     * is not known; null otherwise.
+     */
+    ParameterValues keyCarrier() { return keyCarrier; }
 
     /** What the echoed values told about the failing entry or row; {@link FailingEntry#UNKNOWN} if nothing. */
     FailingEntry failingEntry() { return failingEntry; }

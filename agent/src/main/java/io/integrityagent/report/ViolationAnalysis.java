@@ -111,8 +111,10 @@ final class ViolationAnalysis {
         // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
         String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
                 : firstKnown(facts.table(), statementTable);
+        ParameterValues keyCarrier = failure.isBatch() && inferred.index() < 0 && inferred.carrier() >= 0
+                ? failure.batchEntries().parameters(inferred.carrier()) : null;
         return new ResolvedViolation(facts, dialect, sql, parameters, shape, tableColumns, table, columns,
-                batchIndex, inferred, sent);
+                batchIndex, inferred, sent, keyCarrier);
     }
 
     private static List<String> assignedColumns(SqlShape shape) {

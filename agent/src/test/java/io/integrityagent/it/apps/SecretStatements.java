@@ -35,6 +35,13 @@ public final class SecretStatements {
                         "INSERT INTO api_keys VALUES (1, 'b4@x', 'QUOKKA-first-9f8e')");
                 tokenPrefixKeyInTransaction(c);
                 tokenPrefixKeyLiteralInTransaction(c);
+                db.execute("CREATE TABLE accounts (id INT PRIMARY KEY, login VARCHAR(50), password VARCHAR(100),"
+                        + " CONSTRAINT uq_login_password UNIQUE (login, password))",
+                        "INSERT INTO accounts VALUES (1, 'bob', 'pw-1-ZEBRA'), (2, 'carl', 'pw-1-ZEBRA')",
+                        "CREATE TABLE staged_keys (id INT, e VARCHAR(100), t VARCHAR(100))",
+                        "INSERT INTO staged_keys VALUES (4, 'b4@x', 'QUOKKA-fourth-3c2b')");
+                keyOverAColumnNotSentInTransaction(c);
+                keyFromSelectInTransaction(c);
             }
         }
     }
@@ -111,6 +118,34 @@ public final class SecretStatements {
             s.execute("INSERT INTO api_keys (id, email, api_token) VALUES (3, 'b4@x', 'QUOKKA-third-5b4a')");
         } catch (SQLException e) {
             Fingerprint.caught("tokenPrefixKeyLiteralInTransaction", e);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The key is over login and password; the UPDATE sends the login only, and MariaDB prints both. */
+    static void keyOverAColumnNotSentInTransaction(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE accounts SET login = ? WHERE id = ?")) {
+            ps.setString(1, "bob");
+            ps.setInt(2, 2);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Fingerprint.caught("keyOverAColumnNotSentInTransaction", e);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** No value is sent and no column named: the key MariaDB prints holds the token's start. */
+    static void keyFromSelectInTransaction(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO api_keys SELECT id, e, t FROM staged_keys");
+        } catch (SQLException e) {
+            Fingerprint.caught("keyFromSelectInTransaction", e);
         } finally {
             c.rollback();
             c.setAutoCommit(true);
