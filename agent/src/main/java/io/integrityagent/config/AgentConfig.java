@@ -72,8 +72,8 @@ public final class AgentConfig {
 
     /** Column names whose values are never shown: each alternative is found anywhere in the name, in any case. */
     private static final Pattern DEFAULT_REDACT = SettingValues.caseInsensitive(
-            "password|passwd|pwd|secret|token"
-            + "|api[ ._-]?key|private[ ._-]?key|credential|authorization|bearer|cookie"
+            "password|passwd|passphrase|pwd|secret|token"
+            + "|api[ ._-]?key|private[ ._-]?key|access[ ._-]?key|credential|authorization|bearer|cookie"
             // A session id must end a word, or "session_idle_minutes" would match.
             + "|session[ ._-]?(id|key)(?![a-z])"
             + "|credit[ ._-]?card|card[ ._-]?number|cvv|cvc"

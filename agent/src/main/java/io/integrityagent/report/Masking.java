@@ -2,6 +2,7 @@ package io.integrityagent.report;
 
 import io.integrityagent.capture.ParameterValues;
 import io.integrityagent.model.ViolationFacts;
+import io.integrityagent.model.ViolationKind;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlShape;
 import io.integrityagent.sql.TextSpan;
@@ -151,8 +152,13 @@ final class Masking {
                 }
             }
         }
+        boolean foreignKeyHoldsSecret = foreignKeyHoldsSecret(facts);
+        if (foreignKeyHoldsSecret) {
+            maskKeyColumnsSent(columns);
+        }
         for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
-            if (redactor.isSensitive(value.getKey())) {
+            if (redactor.isSensitive(value.getKey()) || foreignKeyHoldsSecret && containsIgnoringCase(columns,
+                    value.getKey())) {
                 Object sentValue = value.getValue();
                 if (sentValue instanceof SentValues.Literal) {
                     addLiteralSecret(sentValue.toString());
@@ -162,11 +168,11 @@ final class Masking {
             }
         }
         for (Map.Entry<String, String> reported : facts.reportedValues().entrySet()) {
-            if (redactor.isSensitive(reported.getKey())) {
+            if (redactor.isSensitive(reported.getKey()) || foreignKeyHoldsSecret) {
                 addSecret(LiteralValues.content(reported.getValue()));
             }
         }
-        if (facts.keyValue() != null && keyValueMayBeSecret(facts, columns, keyCarrier)) {
+        if (facts.keyValue() != null && (foreignKeyHoldsSecret || keyValueMayBeSecret(facts, columns, keyCarrier))) {
             addSecret(facts.keyValue());
         }
         for (String reported : facts.reportedValues().values()) {
@@ -177,7 +183,8 @@ final class Masking {
         Map<String, String> rendered = new LinkedHashMap<>();
         for (Map.Entry<String, Object> value : sentByColumn.entrySet()) {
             Object sentValue = value.getValue();
-            String shown = redactor.isSensitive(value.getKey()) ? Redactor.MASK
+            String shown = redactor.isSensitive(value.getKey())
+                    || foreignKeyHoldsSecret && containsIgnoringCase(columns, value.getKey()) ? Redactor.MASK
                     : sentValue instanceof SentValues.Literal ? renderer.shortenLiteral(sentValue.toString())
                     : renderer.render(sentValue);
             // What the application sent is masked where it is a whole secret; an echo's start is masked only in
@@ -185,6 +192,37 @@ final class Masking {
             rendered.put(value.getKey(), Redactor.maskAll(shown, secrets));
         }
         return rendered;
+    }
+
+    /**
+     * Whether a foreign key has a sensitive column on either side: the parent's key is then the child's secret (a
+     * parent keyed by the api_key its children hold), whichever side the statement names.
+     */
+    private boolean foreignKeyHoldsSecret(ViolationFacts facts) {
+        return facts.kind() == ViolationKind.FOREIGN_KEY && (facts.columns().stream().anyMatch(redactor::isSensitive)
+                || facts.referencedColumns().stream().anyMatch(redactor::isSensitive));
+    }
+
+    /** Masks the parameters and literals the statement sent for the key's columns, wherever they stand in it. */
+    private void maskKeyColumnsSent(List<String> columns) {
+        for (ColumnSource source : shape.columns()) {
+            if (!containsIgnoringCase(columns, source.column())) {
+                continue;
+            }
+            if (source.isParameter()) {
+                maskedParameters.add(source.parameterIndex());
+                if (parameters != null) {
+                    addSecret(ValueRenderer.raw(parameters.value(source.parameterIndex())));
+                }
+            } else if (source.isLiteral()) {
+                maskedLiteralStarts.add(source.literalStart());
+                addLiteralSecret(source.literal());
+            }
+        }
+    }
+
+    private static boolean containsIgnoringCase(List<String> names, String name) {
+        return name != null && names.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     /**

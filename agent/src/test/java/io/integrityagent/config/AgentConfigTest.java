@@ -296,14 +296,14 @@ class AgentConfigTest {
             "apiToken", "API_KEY", "apikey", "api key", "api-key", "credit_card_number", "creditCard", "cardnumber",
             "card_number", "cvv", "CVC", "ssn", "user_ssn", "ssn_hash", "customerSsn", "iban", "private_key",
             "credentials", "Authorization", "bearer", "Cookie", "session_id", "sessionKey", "session.id",
-            "userSessionId", "api.key", "private.key"})
+            "userSessionId", "api.key", "private.key", "passphrase", "key_passphrase", "access_key", "AccessKeyId"})
     void theDefaultRedactPatternFindsSecretColumns(String column) {
         assertTrue(fromArguments(null).redactPattern().matcher(column).find(), column);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"email", "name", "passenger", "pass", "classname", "business_name", "amount", "author",
-            "session_count", "key_name", "authorized_by", "is_authorized", "session_idle_minutes"})
+            "session_count", "key_name", "authorized_by", "is_authorized", "session_idle_minutes", "access_level"})
     void theDefaultRedactPatternLeavesOrdinaryColumnsAlone(String column) {
         assertFalse(fromArguments(null).redactPattern().matcher(column).find(), column);
     }

@@ -162,6 +162,24 @@ class MaskingTest {
         assertEquals("****", echoedKey(sql, bound(sql, 1, "a@x", 3), "a@x-4"));
     }
 
+    /** The parent's key is the value its children hold: a sensitive column on the child side makes it a secret. */
+    @Test
+    void theParentsKeyOfAForeignKeyFromASensitiveColumnIsMaskedEverywhere() {
+        String sql = "DELETE FROM keys WHERE k = ?";
+        Masking masking = masking(sql, bound(sql, "sk-live-XYZ123456"), false);
+        ViolationFacts facts = new ViolationFacts(ViolationKind.FOREIGN_KEY, "23503", 0, "");
+        facts.column("api_token");
+        facts.referencedColumn("k");
+        facts.reportedValue("k", "sk-live-XYZ123456");
+        Map<String, String> values = masking.values(Map.of("k", "sk-live-XYZ123456"), facts, List.of("k"), null);
+        assertEquals(Map.of("k", "****"), values);
+        assertEquals(List.of("****"), masking.parameters());
+        assertEquals("Detail: Key (k)=(****) is still referenced from table \"usage\".",
+                masking.message("Detail: Key (k)=(sk-live-XYZ123456) is still referenced from table \"usage\"."));
+        assertEquals("the row with k = **** is still referenced",
+                masking.text("the row with k = 'sk-live-XYZ123456' is still referenced").replace("'", ""));
+    }
+
     private String echoedKey(String sql, ParameterValues parameters, String keyValue) {
         Masking masking = masking(sql, parameters, false);
         ViolationFacts facts = new ViolationFacts(ViolationKind.UNIQUE, "23000", 1062, "");
