@@ -41,7 +41,7 @@ final class RepeatSummary {
     /**
      * E.g. {@code Integrity violation repeated: unique constraint uq_users_email from App.save(App.java:12) was
      * violated 41 more times in the 12.3 s between 2026-12-01T08:30:24.123Z and 2026-12-01T08:30:36.423Z (each
-     * constraint and call site is explained in full once, then summarised every 60 s)}.
+     * constraint, operation and call site is explained in full once, then summarised every 60 s)}.
      */
     String text() {
         return Escaping.text(sentence());
@@ -78,8 +78,8 @@ final class RepeatSummary {
         String what = TextFormat.violatedName(first) + (named || first.table() == null ? "" : " on " + first.table());
         String from = first.callSite() == null ? "" : " from " + first.callSite();
         return "Integrity violation repeated: " + what + from + " was violated " + count + " more "
-                + (count == 1 ? "time" : "times") + span() + " (each constraint and call site is explained in full"
-                + " once, then summarised every " + interval.getSeconds() + " s)";
+                + (count == 1 ? "time" : "times") + span() + " (each constraint, operation and call site is explained in"
+                + " full once, then summarised every " + interval.getSeconds() + " s)";
     }
 
     private String span() {

@@ -4,6 +4,7 @@ import io.integrityagent.config.LogFormat;
 import io.integrityagent.model.ViolationKind;
 import io.integrityagent.model.ViolationReport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes one explanation per violation at WARN, rate-limited so that a storm cannot flood the log: the first
- * violation of a constraint from a call site is written in full; repeats within the interval are counted and
+ * violation of a constraint by an operation from a call site is written in full; repeats within the interval are counted and
  * summarised once per interval, with the span of time they cover. A key that stays quiet for a whole interval
  * is forgotten, so its next violation is written in full again. What is still counted when the JVM exits is
  * written by {@link #flushAtExit()}. So every violation appears in the log exactly once: in full, or in the
@@ -146,19 +147,26 @@ public final class ViolationLog implements AutoCloseable {
     }
 
     /**
-     * What is explained once and then summarised: a constraint (or, unnamed, a kind of violation on a table) from
-     * one call site.
+     * What is explained once and then summarised: a constraint — or, unnamed, the kind, table, index and columns
+     * that stand for it — broken by one operation from one call site. NOT NULL has no name anywhere, and a
+     * foreign key's missing parent (INSERT) and still-referenced row (DELETE) want opposite fixes.
      */
     private static final class Key {
         private final String constraint;
         private final ViolationKind kind;
         private final String table;
+        private final String index;
+        private final List<String> columns;
+        private final String operation;
         private final String callSite;
 
         Key(ViolationReport report) {
             constraint = report.constraint();
-            kind = constraint == null ? report.kind() : null;
-            table = constraint == null ? report.table() : null;
+            kind = report.kind();
+            table = report.table();
+            index = report.index();
+            columns = report.columns();
+            operation = report.operation();
             callSite = report.callSite();
         }
 
@@ -169,7 +177,9 @@ public final class ViolationLog implements AutoCloseable {
             }
             Key that = (Key) other;
             return Objects.equals(constraint, that.constraint) && kind == that.kind
-                    && Objects.equals(table, that.table) && Objects.equals(callSite, that.callSite);
+                    && Objects.equals(table, that.table) && Objects.equals(index, that.index)
+                    && Objects.equals(columns, that.columns) && Objects.equals(operation, that.operation)
+                    && Objects.equals(callSite, that.callSite);
         }
 
         @Override
@@ -177,6 +187,9 @@ public final class ViolationLog implements AutoCloseable {
             int hash = Objects.hashCode(constraint);
             hash = 31 * hash + Objects.hashCode(kind);
             hash = 31 * hash + Objects.hashCode(table);
+            hash = 31 * hash + Objects.hashCode(index);
+            hash = 31 * hash + Objects.hashCode(columns);
+            hash = 31 * hash + Objects.hashCode(operation);
             return 31 * hash + Objects.hashCode(callSite);
         }
     }

@@ -79,6 +79,36 @@ class ViolationLogTest {
                 + " from com.example.Shop.signUp(Shop.java:9) was violated 1 more time"), written.peek());
     }
 
+    /** NOT NULL is named by no database: a NULL in another column, or another index, is another violation. */
+    @Test
+    void violationsOfUnnamedConstraintsAreExplainedOncePerColumnIndexAndOperation() {
+        try (ViolationLog log = log(LogFormat.TEXT)) {
+            log.log(notNull("name", "INSERT"));
+            log.log(notNull("email", "INSERT"));
+            log.log(notNull("email", "UPDATE"));
+            log.log(notNull("email", "UPDATE"));
+            log.log(indexOnly("IX_TOK"));
+            log.log(indexOnly("UQ_LP_INDEX_4"));
+            assertEquals(5, written.size(), String.join("\n", written));
+            written.clear();
+            log.summarise();
+        }
+        assertEquals(1, written.size(), String.join("\n", written));
+        assertTrue(written.peek().contains(" 1 more time"), written.peek());
+    }
+
+    private static ViolationReport notNull(String column, String operation) {
+        return ViolationReport.builder().kind(ViolationKind.NOT_NULL).db("postgresql").sqlState("23502")
+                .exception("org.postgresql.util.PSQLException").table("users").columns(List.of(column))
+                .operation(operation).callSite("com.example.Users.save(Users.java:7)").build();
+    }
+
+    private static ViolationReport indexOnly(String index) {
+        return ViolationReport.builder().kind(ViolationKind.UNIQUE).db("h2database").sqlState("23505")
+                .exception("org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException").index(index).table("ACC")
+                .operation("INSERT").callSite("com.example.Accounts.open(Accounts.java:3)").build();
+    }
+
     @Test
     void textSummaryEscapesTheNamesTheDatabaseSupplied() {
         try (ViolationLog log = log(LogFormat.TEXT)) {
@@ -127,8 +157,8 @@ class ViolationLogTest {
         }
         assertEquals(List.of("Integrity violation repeated: unique constraint uk_users_email from"
                 + " com.example.UserRepository.save(UserRepository.java:42) was violated 3 more times in the 12.3 s"
-                + " between 2025-12-01T08:40:24.123Z and 2025-12-01T08:40:36.423Z (each constraint and call site"
-                + " is explained in full once, then summarised every 3600 s)"), new ArrayList<>(written));
+                + " between 2025-12-01T08:40:24.123Z and 2025-12-01T08:40:36.423Z (each constraint, operation and call"
+                + " site is explained in full once, then summarised every 3600 s)"), new ArrayList<>(written));
     }
 
     @Test
