@@ -104,6 +104,27 @@ public final class PostgresDialect extends SqlStateDialect {
         return Integer.parseInt(entry.group(1));
     }
 
+    /**
+     * With {@code reWriteBatchedInserts}, pgjdbc numbers the statements it made of the batch: a last statement of
+     * one row passes the check of {@link #failedBatchEntry} but is not the application's entry of that index. The
+     * values pgjdbc shows ({@code ('20'::int4), ('again')}) must then be the entry's; without values shown
+     * ({@code logServerErrorDetail=false}) nothing contradicts the index.
+     */
+    @Override
+    public boolean namedBatchEntryMayHold(BatchUpdateException e, List<String> values) {
+        Matcher entry = PostgresServerMessage.BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        if (!entry.find() || entry.group(2).indexOf('\'') < 0) {
+            return true;
+        }
+        String shown = entry.group(2);
+        for (String value : values) {
+            if (!shown.contains("'" + value.replace("'", "''") + "'")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** PostgreSQL folds unquoted identifiers to lower case; a quoted upper-case name is taken for an unquoted one. */
     @Override
     public String canonicalName(String identifier) {

@@ -44,6 +44,15 @@ public interface Dialect {
     }
 
     /**
+     * Whether the entry a driver named by index may be the application's entry of that index, whose bound strings
+     * and numbers are {@code values}: a driver that rewrites a batch into statements of several rows numbers its
+     * own statements, and the values its message shows tell them apart.
+     */
+    default boolean namedBatchEntryMayHold(BatchUpdateException e, List<String> values) {
+        return true;
+    }
+
+    /**
      * The name the database itself uses for an identifier the SQL wrote, so that a table reads the same in
      * every report whether the database or the SQL named it (H2 folds unquoted names to upper case).
      */

@@ -57,7 +57,7 @@ final class ViolationAnalysis {
             // it is shown, and nothing is said about which entry of the batch failed.
             boolean single = entries != null && entries.count() == 1;
             Integer entry = single ? Integer.valueOf(0)
-                    : failedEntry(violation, ordinal, dialect, entries == null ? -1 : entries.count());
+                    : failedEntry(violation, ordinal, dialect, entries);
             batchIndex = single ? null : entry;
             parameters = entry == null || entries == null ? null : entries.parameters(entry);
             String entrySql = entry == null || entries == null ? null : entries.sql(entry);
@@ -141,16 +141,33 @@ final class ViolationAnalysis {
         }
     }
 
-    private static Integer failedEntry(RecognizedViolation violation, int ordinal, Dialect dialect, int size) {
+    private static Integer failedEntry(RecognizedViolation violation, int ordinal, Dialect dialect,
+                                       BatchEntries entries) {
         if (violation.batch() == null) {
             return null;
         }
         int stated = dialect.failedBatchEntry(violation.batch(), violation.exception());
         if (stated >= 0) {
-            return stated;
+            // Contradicted by the values the driver shows, the index is the driver's own numbering: the entry is
+            // then told by the values the database echoes, if at all.
+            ParameterValues entry = entries == null || stated >= entries.count() ? null : entries.parameters(stated);
+            return entry == null || dialect.namedBatchEntryMayHold(violation.batch(), stringsAndNumbers(entry))
+                    ? Integer.valueOf(stated) : null;
         }
+        int size = entries == null ? -1 : entries.count();
         List<Integer> failed = UpdateCounts.failedEntries(violation.batch().getLargeUpdateCounts(), size);
         return ordinal < failed.size() ? failed.get(ordinal) : null;
+    }
+
+    private static List<String> stringsAndNumbers(ParameterValues entry) {
+        List<String> values = new ArrayList<>();
+        for (int index = 1; index <= entry.highestIndex(); index++) {
+            Object value = entry.value(index);
+            if (value instanceof String || value instanceof Number) {
+                values.add(value.toString());
+            }
+        }
+        return values;
     }
 
     private static String firstKnown(String stated, String fallback) {

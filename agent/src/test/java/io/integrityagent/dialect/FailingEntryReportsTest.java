@@ -68,6 +68,27 @@ class FailingEntryReportsTest {
                 + " email = 'ada@example.com'", report.failingEntry());
     }
 
+    /** Three entries rewritten into a statement of two rows and one of one: pgjdbc's entry 1 is the third. */
+    @Test
+    void pgjdbcsOwnNumberOfARewrittenLastRowIsNotTakenForTheEntrysWhenItsValuesDiffer() {
+        ViolationReport report = single(pgjdbcRewrittenBatch(
+                "Batch entry 1 INSERT INTO users (id, email, name) VALUES (('20'::int4), ('z@x'), ('again'))",
+                "Key (id)=(20) already exists."), DialectReports.preparedBatch(INSERT, new Object[] {20, "z@x", "A"},
+                        new Object[] {21, "y@x", "B"}, new Object[] {20, "z@x", "again"}));
+        assertNull(report.batchIndex(), "entry 1 carries 21, not the 20 pgjdbc shows");
+        assertEquals("the failing entry could not be told apart: entries 0 and 2 (0-based) both carry id = 20",
+                report.failingEntry());
+    }
+
+    @Test
+    void pgjdbcsEntryNumberStandsWhenTheValuesItShowsAreTheEntrys() {
+        ViolationReport report = single(pgjdbcRewrittenBatch(
+                "Batch entry 1 INSERT INTO users (id, email, name) VALUES (('21'::int4), ('y@x'), ('B'))",
+                "Key (id)=(21) already exists."), DialectReports.preparedBatch(INSERT, new Object[] {20, "z@x", "A"},
+                        new Object[] {21, "y@x", "B"}, new Object[] {22, "w@x", "C"}));
+        assertEquals(Integer.valueOf(1), report.batchIndex());
+    }
+
     @Test
     void ambiguousEntriesDoNotShowASecretTheyCarry() {
         String insert = "INSERT INTO api_clients (id, api_token) VALUES (?, ?)";
@@ -164,12 +185,16 @@ class FailingEntryReportsTest {
 
     /** pgjdbc with reWriteBatchedInserts=true: the entry it names is its own multi-row INSERT. */
     private static BatchUpdateException pgjdbcRewrittenBatch(String detail) {
+        return pgjdbcRewrittenBatch("Batch entry 0 INSERT INTO t (id, v) VALUES (('1'::int4), ('a')),(('2'::int4),"
+                + " ('b'))", detail);
+    }
+
+    private static BatchUpdateException pgjdbcRewrittenBatch(String entry, String detail) {
         String server = "ERROR: duplicate key value violates unique constraint \"uq\"\n  Detail: " + detail;
         SQLException violation = postgres(server, "23505");
         BatchUpdateException batch = from("org.postgresql.jdbc.BatchResultHandler", new BatchUpdateException(
-                "Batch entry 0 INSERT INTO t (id, v) VALUES (('1'::int4), ('a')),(('2'::int4), ('b')) was aborted: "
-                        + server + "  Call getNextException to see other errors in the batch.", "23505", 0,
-                new int[] {-3, -3, -3}, violation));
+                entry + " was aborted: " + server + "  Call getNextException to see other errors in the batch.",
+                "23505", 0, new int[] {-3, -3, -3}, violation));
         batch.setNextException(violation);
         return batch;
     }
