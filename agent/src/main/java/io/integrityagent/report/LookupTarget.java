@@ -140,10 +140,10 @@ final class LookupTarget {
         if (value == null && keptByUpdate(column)) {
             value = whereValueOf(column);
         }
-        if (value != null) {
+        String printed = resolved.facts().reportedValues().get(column);
+        if (value != null && (printed == null || SentValues.sentAsReported(value, printed))) {
             return shown(value, column, lookedUp);
         }
-        String printed = resolved.facts().reportedValues().get(column);
         if (printed == null) {
             return null;
         }

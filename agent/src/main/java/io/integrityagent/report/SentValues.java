@@ -6,6 +6,7 @@ import io.integrityagent.model.ViolationFacts;
 import io.integrityagent.sql.ColumnSource;
 import io.integrityagent.sql.SqlOperation;
 import io.integrityagent.sql.SqlShape;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,15 +58,37 @@ final class SentValues {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String column : columns) {
             Object value = valueOf(column);
-            if (value == null) {
-                String reported = facts.reportedValues().get(column);
-                value = reported == null ? null : new Literal(reported);
+            String reported = facts.reportedValues().get(column);
+            // The number the database says it holds wins over a different one sent: a trigger or a default
+            // changed it before the constraint saw it.
+            if (reported != null && (value == null || !sentAsReported(value, reported))) {
+                value = new Literal(reported);
             }
             if (value != null) {
                 values.put(column, value == NULL_SENT ? null : value);
             }
         }
         return values;
+    }
+
+    /**
+     * Whether a value sent may be the one the database printed. Only numbers are compared: a string or a typed
+     * value the database prints in its own form (a range normalised, a timestamp without its zeros), and one it
+     * cut short reads differently though it is the same.
+     */
+    static boolean sentAsReported(Object value, String reported) {
+        BigDecimal sent = value instanceof Number ? number(value.toString())
+                : value instanceof Literal ? number(((Literal) value).text()) : null;
+        BigDecimal printed = number(LiteralValues.content(reported));
+        return sent == null || printed == null || sent.compareTo(printed) == 0;
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return text == null ? null : new BigDecimal(text.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     /**

@@ -111,6 +111,11 @@ final class ViolationAnalysis {
         // REFERENCE message, Db2's relationship, HSQLDB), the statement's own table.
         String table = facts.parentSide() ? firstKnown(facts.referencedTable(), statementTable)
                 : firstKnown(facts.table(), statementTable);
+        if (!sameTable(table, statementTable)) {
+            // Broken in another table (by a trigger's statement, or a cascade into it): the statement's values
+            // are not that table's, and only what the database says tells.
+            sent = new SentValues(SqlStatementParser.parse(null), null, facts.parentSide(), dialect);
+        }
         ParameterValues keyCarrier = failure.isBatch() && inferred.index() < 0 && inferred.carrier() >= 0
                 ? failure.batchEntries().parameters(inferred.carrier()) : null;
         return new ResolvedViolation(facts, dialect, sql, parameters, shape, tableColumns, table, columns,
@@ -168,6 +173,15 @@ final class ViolationAnalysis {
             }
         }
         return values;
+    }
+
+    /** Whether two names of a table are the same, whether or not either is qualified by its schema. */
+    private static boolean sameTable(String violated, String statement) {
+        return violated == null || statement == null || unqualified(violated).equals(unqualified(statement));
+    }
+
+    private static String unqualified(String table) {
+        return table.substring(table.lastIndexOf('.') + 1);
     }
 
     private static String firstKnown(String stated, String fallback) {

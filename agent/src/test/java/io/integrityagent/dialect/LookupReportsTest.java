@@ -28,6 +28,27 @@ class LookupReportsTest {
         assertEquals("SELECT * FROM USERS WHERE EMAIL = 'ada@example.com'", report.lookup());
     }
 
+    /** A trigger on orders inserts into audit: the duplicate is audit's, and only the database's value is its. */
+    @Test
+    void aDuplicateInAnotherTableThanTheStatementsIsLookedUpByTheValueTheDatabasePrinted() {
+        ViolationReport report = single(postgres("23505", "duplicate key value violates unique constraint"
+                + " \"audit_pkey\"", "Key (id)=(1030) already exists.", "audit"), DialectReports.prepared(
+                "INSERT INTO orders (id, customer_id) VALUES (?, ?)", 30, 1));
+        assertEquals("audit", report.table());
+        assertEquals("1030", report.values().get("id"));
+        assertEquals("SELECT * FROM audit WHERE id = '1030'", report.lookup());
+    }
+
+    /** A BEFORE trigger (or a default) changed the number sent: the database's is the one that clashed. */
+    @Test
+    void aNumberTheDatabaseHoldsOtherwiseThanSentIsTheOneLookedUp() {
+        ViolationReport report = single(postgres("23505", "duplicate key value violates unique constraint"
+                + " \"orders_pkey\"", "Key (id)=(1030) already exists.", "orders"), DialectReports.prepared(
+                "INSERT INTO orders (id, customer_id) VALUES (?, ?)", 30, 1));
+        assertEquals("1030", report.values().get("id"));
+        assertEquals("SELECT * FROM orders WHERE id = '1030'", report.lookup());
+    }
+
     @Test
     void aCompositeKeyTakesAColumnAnUpdateLeavesAloneFromItsWhereClause() {
         // The Detail's values cannot be told apart (one holds a comma): the statement tells both.
