@@ -90,7 +90,8 @@ public final class CatalogLookup {
 
     /**
      * Whether the connection that failed was in auto-commit mode, as its driver keeps it (drivers answer without
-     * a query), unobserved; null when it cannot be read.
+     * a query), and not inside a transaction the application began with its own SQL; unobserved; null when it
+     * cannot be read.
      *
      * @param statementOrConnection the failed statement, or the connection whose commit failed
      */
@@ -101,7 +102,8 @@ public final class CatalogLookup {
                         ? (Connection) statementOrConnection
                         : statementOrConnection instanceof Statement
                         ? ((Statement) statementOrConnection).getConnection() : null;
-                return connection == null ? null : connection.getAutoCommit();
+                return connection == null ? null
+                        : connection.getAutoCommit() && !ServerTransaction.isOpen(connection);
             });
         } catch (Exception unreadable) {
             return null; // a closed connection, or a driver that will not say: the advice leaves it out
