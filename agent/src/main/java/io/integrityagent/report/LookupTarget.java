@@ -59,6 +59,10 @@ final class LookupTarget {
         String qualifier = resolved.shape().qualifier();
         switch (facts.kind()) {
             case UNIQUE:
+                // A unique index over an expression (PostgreSQL's lower(email)) names no column to compare.
+                if (resolved.columns().stream().anyMatch(column -> column.indexOf('(') >= 0)) {
+                    return null;
+                }
                 return writer.select(qualifier, resolved.table(), keyValues(resolved.columns(), resolved.columns()));
             case FOREIGN_KEY:
                 List<String> referenced = facts.referencedColumns();

@@ -83,9 +83,20 @@ final class SentValues {
         return sent == null || printed == null || sent.compareTo(printed) == 0;
     }
 
+    /** The number {@code text} writes, or null: tested first, as most values compared are not numbers at all. */
     private static BigDecimal number(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NUMBER_LENGTH) {
+            return null;
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return null;
+            }
+        }
         try {
-            return text == null ? null : new BigDecimal(text.trim());
+            return new BigDecimal(trimmed);
         } catch (NumberFormatException notANumber) {
             return null;
         }
@@ -169,6 +180,9 @@ final class SentValues {
         }
         return null;
     }
+
+    /** Longer than any number a database prints for a key: a longer text is not taken for one. */
+    private static final int MAX_NUMBER_LENGTH = 64;
 
     /** Stands for an SQL NULL the application sent, as opposed to no value known. */
     private static final Object NULL_SENT = new Object();

@@ -28,6 +28,14 @@ class LookupReportsTest {
         assertEquals("SELECT * FROM USERS WHERE EMAIL = 'ada@example.com'", report.lookup());
     }
 
+    @Test
+    void aUniqueIndexOverAnExpressionHasNoLookup() {
+        ViolationReport report = single(postgres("23505", "duplicate key value violates unique constraint"
+                + " \"users_email_lower\"", "Key (lower(email))=(a@x) already exists.", "users"),
+                DialectReports.prepared("INSERT INTO users (id, email) VALUES (?, ?)", 2, "A@x"));
+        assertNull(report.lookup(), report.lookup());
+    }
+
     /** A trigger on orders inserts into audit: the duplicate is audit's, and only the database's value is its. */
     @Test
     void aDuplicateInAnotherTableThanTheStatementsIsLookedUpByTheValueTheDatabasePrinted() {
