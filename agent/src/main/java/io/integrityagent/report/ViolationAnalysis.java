@@ -175,9 +175,13 @@ final class ViolationAnalysis {
         return values;
     }
 
-    /** Whether two names of a table are the same, whether or not either is qualified by its schema. */
+    /**
+     * Whether two names of a table are the same, whether or not either is qualified by its schema; in any case, as
+     * MySQL on a case-insensitive file system may print a name otherwise than the SQL wrote it.
+     */
     private static boolean sameTable(String violated, String statement) {
-        return violated == null || statement == null || unqualified(violated).equals(unqualified(statement));
+        return violated == null || statement == null
+                || unqualified(violated).equalsIgnoreCase(unqualified(statement));
     }
 
     private static String unqualified(String table) {
